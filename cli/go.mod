@@ -1,0 +1,3 @@
+module github.com/recondo/recondo/cli
+
+go 1.26

@@ -1,0 +1,335 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/recondo/recondo/data"
+	"github.com/recondo/recondo/data/internal/sqlitedb"
+)
+
+// Store implements data.Store on SQLite.
+type Store struct {
+	db *sql.DB
+	q  *sqlitedb.Queries
+}
+
+var _ data.Store = (*Store)(nil)
+
+// Open opens and migrates the database file at path for reading.
+func Open(ctx context.Context, path string) (*Store, error) {
+	db, err := OpenDB(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	return New(db), nil
+}
+
+// New wraps an open database.
+func New(db *sql.DB) *Store { return &Store{db: db, q: sqlitedb.New(db)} }
+
+// DB returns the underlying handle, for tests.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// interpretError maps driver errors to the domain's codes; what is not a known case stays
+// internal, its details for logs only.
+func interpretError(err error, what string) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, sql.ErrNoRows):
+		return &data.Error{Code: data.ENOTFOUND, Message: what + " not found", Err: err}
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return err
+	}
+	return fmt.Errorf("sqlite: %s: %w", what, err)
+}
+
+// ftsQuery quotes each word so that FTS5 reads it as a plain token (implicit AND).
+func ftsQuery(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = `"` + w + `"`
+	}
+	return strings.Join(q, " ")
+}
+
+func (s *Store) ListSessions(ctx context.Context, f data.SessionFilter) (data.SessionPage, error) {
+	var afterUs any
+	var afterID sql.NullString
+	if f.Cursor != "" {
+		at, id, err := data.DecodeCursor(f.Cursor)
+		if err != nil {
+			return data.SessionPage{}, err
+		}
+		afterUs, afterID = at.UnixMicro(), sql.NullString{String: id, Valid: true}
+	}
+	var rows []sqlitedb.Session
+	var err error
+	if f.Text != "" {
+		words, werr := data.SearchWords(f.Text)
+		if werr != nil {
+			return data.SessionPage{}, werr
+		}
+		rows, err = s.q.ListSessionsMatching(ctx, sqlitedb.ListSessionsMatchingParams{
+			Fts: ftsQuery(words), RawText: sql.NullString{String: f.Text, Valid: true},
+			FromUs: optionalTime(f.From), ToUs: optionalTime(f.To), Provider: optional(f.Provider),
+			Model: optional(f.Model), Developer: optional(f.Developer), Team: optional(f.Team),
+			Repo: optional(f.Repo), AfterUs: afterUs, AfterID: afterID, Lim: int64(f.Limit + 1),
+		})
+	} else {
+		rows, err = s.q.ListSessions(ctx, sqlitedb.ListSessionsParams{
+			FromUs: optionalTime(f.From), ToUs: optionalTime(f.To), Provider: optional(f.Provider),
+			Model: optional(f.Model), Developer: optional(f.Developer), Team: optional(f.Team),
+			Repo: optional(f.Repo), AfterUs: afterUs, AfterID: afterID, Lim: int64(f.Limit + 1),
+		})
+	}
+	if err != nil {
+		return data.SessionPage{}, interpretError(err, "list sessions")
+	}
+	page := data.SessionPage{Sessions: make([]data.Session, 0, len(rows))}
+	for i, r := range rows {
+		if i == f.Limit {
+			last := page.Sessions[len(page.Sessions)-1]
+			page.NextCursor = data.EncodeCursor(last.StartedAt, last.ID)
+			break
+		}
+		page.Sessions = append(page.Sessions, sessionFromRow(r))
+	}
+	return page, nil
+}
+
+func (s *Store) GetSession(ctx context.Context, id string) (data.Session, error) {
+	r, err := s.q.GetSession(ctx, id)
+	if err != nil {
+		return data.Session{}, interpretError(err, "session "+id)
+	}
+	return sessionFromRow(r), nil
+}
+
+func (s *Store) GetSessions(ctx context.Context, ids []string) ([]data.Session, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := s.q.GetSessions(ctx, ids)
+	if err != nil {
+		return nil, interpretError(err, "get sessions")
+	}
+	out := make([]data.Session, len(rows))
+	for i, r := range rows {
+		out[i] = sessionFromRow(r)
+	}
+	return out, nil
+}
+
+func (s *Store) ListTurns(ctx context.Context, f data.TurnFilter) ([]data.Turn, error) {
+	rows, err := s.q.ListTurns(ctx, sqlitedb.ListTurnsParams{SessionID: f.SessionID, AfterSeq: f.AfterSeq, Lim: int64(f.Limit)})
+	if err != nil {
+		return nil, interpretError(err, "list turns")
+	}
+	return turnsFromRows(rows), nil
+}
+
+func (s *Store) ListTurnsOfSessions(ctx context.Context, ids []string) ([]data.Turn, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := s.q.ListTurnsOfSessions(ctx, ids)
+	if err != nil {
+		return nil, interpretError(err, "list turns of sessions")
+	}
+	return turnsFromRows(rows), nil
+}
+
+func turnsFromRows(rows []sqlitedb.Turn) []data.Turn {
+	out := make([]data.Turn, len(rows))
+	for i, r := range rows {
+		out[i] = turnFromRow(r)
+	}
+	return out
+}
+
+func (s *Store) GetTurn(ctx context.Context, id string) (data.Turn, error) {
+	r, err := s.q.GetTurn(ctx, id)
+	if err != nil {
+		return data.Turn{}, interpretError(err, "turn "+id)
+	}
+	return turnFromRow(r), nil
+}
+
+func (s *Store) ListToolCalls(ctx context.Context, turnIDs []string) ([]data.ToolCall, error) {
+	if len(turnIDs) == 0 {
+		return nil, nil
+	}
+	rows, err := s.q.ListToolCalls(ctx, turnIDs)
+	if err != nil {
+		return nil, interpretError(err, "list tool calls")
+	}
+	out := make([]data.ToolCall, len(rows))
+	for i, r := range rows {
+		out[i] = toolCallFromRow(r)
+	}
+	return out, nil
+}
+
+func (s *Store) ListTurnTexts(ctx context.Context, turnID string) ([]data.TurnText, error) {
+	rows, err := s.q.ListTurnTexts(ctx, turnID)
+	if err != nil {
+		return nil, interpretError(err, "list turn texts")
+	}
+	out := make([]data.TurnText, len(rows))
+	for i, r := range rows {
+		out[i] = data.TurnText{TurnID: r.TurnID, SessionID: r.SessionID, StartedAt: toTime(r.StartedAt), Role: r.Role, Body: r.Body}
+	}
+	return out, nil
+}
+
+func (s *Store) Search(ctx context.Context, q data.SearchQuery) (data.SearchPage, error) {
+	words, err := data.SearchWords(q.Text)
+	if err != nil {
+		return data.SearchPage{}, err
+	}
+	var before any
+	if q.Cursor != "" {
+		n, err := data.DecodeSeqCursor(q.Cursor)
+		if err != nil {
+			return data.SearchPage{}, err
+		}
+		before = n
+	}
+	rows, err := s.q.SearchTexts(ctx, sqlitedb.SearchTextsParams{
+		Fts: ftsQuery(words), BeforeRowid: before, SessionID: optional(q.SessionID), Role: optional(q.Role), Lim: int64(q.Limit + 1),
+	})
+	if err != nil {
+		return data.SearchPage{}, interpretError(err, "search")
+	}
+	page := data.SearchPage{Hits: make([]data.SearchHit, 0, len(rows))}
+	for i, r := range rows {
+		if i == q.Limit {
+			page.NextCursor = data.EncodeSeqCursor(rows[i-1].Rowid)
+			break
+		}
+		page.Hits = append(page.Hits, data.SearchHit{TurnID: r.TurnID, SessionID: r.SessionID, StartedAt: toTime(r.StartedAt), Role: r.Role, Snippet: r.Body})
+	}
+	return page, nil
+}
+
+// bucketMicros is the width of each stats bucket; 0 means one bucket for the whole range.
+var bucketMicros = map[string]int64{data.BucketNone: 0, data.BucketHour: 3600e6, data.BucketDay: 86400e6}
+
+func (s *Store) Stats(ctx context.Context, q data.StatsQuery) ([]data.StatsRow, error) {
+	rows, err := s.q.Stats(ctx, sqlitedb.StatsParams{
+		Dim: q.GroupBy, BucketUs: bucketMicros[q.Bucket], FromUs: micros(q.From), ToUs: micros(q.To),
+		Provider: optional(q.Provider), Model: optional(q.Model), Developer: optional(q.Developer),
+		Team: optional(q.Team), Repo: optional(q.Repo),
+	})
+	if err != nil {
+		return nil, interpretError(err, "stats")
+	}
+	out := make([]data.StatsRow, len(rows))
+	for i, r := range rows {
+		row := data.StatsRow{
+			Key: r.GroupKey, Turns: r.Turns, Sessions: r.Sessions,
+			Usage: data.Usage{
+				InputTokens: r.InputTokens, CacheReadTokens: r.CacheReadTokens,
+				CacheWrite5mTokens: r.CacheWrite5mTokens, CacheWrite1hTokens: r.CacheWrite1hTokens,
+				OutputTokens: r.OutputTokens, ReasoningTokens: r.ReasoningTokens,
+			},
+			CostMicros: r.CostMicros, UnpricedTurns: r.UnpricedTurns,
+			IncompleteTurns: r.IncompleteTurns, ErrorTurns: r.ErrorTurns,
+		}
+		if q.Bucket != data.BucketNone {
+			row.Bucket = toTime(r.Bucket)
+		}
+		out[i] = row
+	}
+	return out, nil
+}
+
+func (s *Store) ListAnomalies(ctx context.Context, f data.AnomalyFilter) (data.AnomalyPage, error) {
+	var afterUs any
+	var afterID sql.NullString
+	if f.Cursor != "" {
+		at, id, err := data.DecodeCursor(f.Cursor)
+		if err != nil {
+			return data.AnomalyPage{}, err
+		}
+		afterUs, afterID = at.UnixMicro(), sql.NullString{String: id, Valid: true}
+	}
+	rows, err := s.q.ListAnomalies(ctx, sqlitedb.ListAnomaliesParams{
+		FromUs: optionalTime(f.From), ToUs: optionalTime(f.To), Kind: optional(f.Kind), Severity: optional(f.Severity),
+		SessionID: optional(f.SessionID), AfterUs: afterUs, AfterID: afterID, Lim: int64(f.Limit + 1),
+	})
+	if err != nil {
+		return data.AnomalyPage{}, interpretError(err, "list anomalies")
+	}
+	page := data.AnomalyPage{Anomalies: make([]data.Anomaly, 0, len(rows))}
+	for i, r := range rows {
+		if i == f.Limit {
+			last := page.Anomalies[len(page.Anomalies)-1]
+			page.NextCursor = data.EncodeCursor(last.CreatedAt, last.ID)
+			break
+		}
+		page.Anomalies = append(page.Anomalies, anomalyFromRow(r))
+	}
+	return page, nil
+}
+
+func (s *Store) ListTurnHashes(ctx context.Context, sessionID, afterID string, limit int) ([]data.TurnHashes, error) {
+	rows, err := s.q.ListTurnHashes(ctx, sqlitedb.ListTurnHashesParams{SessionID: sessionID, AfterID: afterID, Lim: int64(limit)})
+	if err != nil {
+		return nil, interpretError(err, "list turn hashes")
+	}
+	out := make([]data.TurnHashes, len(rows))
+	for i, r := range rows {
+		out[i] = data.TurnHashes{TurnID: r.ID, SessionID: r.SessionID, RequestSHA256: r.RequestSha256, ResponseSHA256: r.ResponseSha256}
+	}
+	return out, nil
+}
+
+func (s *Store) AppendAccess(ctx context.Context, e data.AccessEntry) error {
+	ids, err := json.Marshal(e.ResourceIDs)
+	if err != nil {
+		return fmt.Errorf("append access: %w", err)
+	}
+	if e.ResourceIDs == nil {
+		ids = []byte("[]")
+	}
+	unmasked := int64(0)
+	if e.Unmasked {
+		unmasked = 1
+	}
+	err = s.q.AppendAccess(ctx, sqlitedb.AppendAccessParams{
+		ID: e.ID, At: micros(e.At), KeyID: e.KeyID, Principal: e.Principal, Surface: e.Surface, Operation: e.Operation,
+		ResourceIds: string(ids), ClientAddr: e.ClientAddr, Outcome: e.Outcome, Unmasked: unmasked, Detail: e.Detail,
+	})
+	return interpretError(err, "append access")
+}
+
+func (s *Store) ListAccess(ctx context.Context, f data.AccessFilter) ([]data.AccessEntry, error) {
+	var afterUs any
+	var afterID sql.NullString
+	if f.Cursor != "" {
+		at, id, err := data.DecodeCursor(f.Cursor)
+		if err != nil {
+			return nil, err
+		}
+		afterUs, afterID = at.UnixMicro(), sql.NullString{String: id, Valid: true}
+	}
+	rows, err := s.q.ListAccess(ctx, sqlitedb.ListAccessParams{Surface: optional(f.Surface), KeyID: optional(f.KeyID), AfterUs: afterUs, AfterID: afterID, Lim: int64(f.Limit)})
+	if err != nil {
+		return nil, interpretError(err, "list access")
+	}
+	out := make([]data.AccessEntry, len(rows))
+	for i, r := range rows {
+		out[i] = accessFromRow(r)
+	}
+	return out, nil
+}

@@ -1,0 +1,3 @@
+module github.com/recondo/recondo/gateway
+
+go 1.26

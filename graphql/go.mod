@@ -1,0 +1,3 @@
+module github.com/recondo/recondo/graphql
+
+go 1.26

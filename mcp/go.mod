@@ -1,0 +1,3 @@
+module github.com/recondo/recondo/mcp
+
+go 1.26

@@ -1,0 +1,3 @@
+module github.com/recondo/recondo/migrations
+
+go 1.26

@@ -1,0 +1,3 @@
+module github.com/recondo/recondo/rest
+
+go 1.26
