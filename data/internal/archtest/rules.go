@@ -1,0 +1,58 @@
+package archtest
+
+import (
+	"fmt"
+	"strings"
+)
+
+const root = "github.com/recondo/recondo/"
+
+var transports = []string{"graphql", "mcp", "rest", "cli"}
+
+// allowedGatewayImports lists the gateway packages a module may use anyway: the CLI runs
+// `recondo init` and `recondo ca`, whose code lives with the gateway.
+var allowedGatewayImports = map[string][]string{"cli": {root + "gateway/ca"}}
+
+// Violations returns every forbidden edge from module (a workspace directory name) to the
+// packages in deps (its packages' transitive dependencies, tests included).
+func Violations(module string, deps []string) []string {
+	var out []string
+	isTransport := contains(transports, module)
+	for _, d := range deps {
+		if !strings.HasPrefix(d, root) {
+			continue
+		}
+		target, _, _ := strings.Cut(strings.TrimPrefix(d, root), "/")
+		switch {
+		case target == module:
+			continue
+		case contains(transports, target):
+			out = append(out, fmt.Sprintf("%s imports transport %s: nothing may import a transport", module, d))
+		case target == "gateway" && module != "gateway":
+			if !allowed(module, d) {
+				out = append(out, fmt.Sprintf("%s imports %s: only the gateway's own packages may (CLI: gateway/ca)", module, d))
+			}
+		case isTransport && (d == root+"data/write" || strings.HasPrefix(d, root+"data/write/")):
+			out = append(out, fmt.Sprintf("%s imports the writer side %s: read surfaces may only read", module, d))
+		}
+	}
+	return out
+}
+
+func allowed(module, dep string) bool {
+	for _, p := range allowedGatewayImports[module] {
+		if dep == p || strings.HasPrefix(dep, p+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
