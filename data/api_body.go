@@ -3,9 +3,9 @@ package data
 import (
 	"bytes"
 	"context"
-	"io"
 	"encoding/base64"
 	"errors"
+	"io"
 	"unicode/utf8"
 
 	"github.com/recondo/recondo/data/content"

@@ -13,8 +13,8 @@ func (r VerifyReport) OK() bool { return len(r.Mismatches) == 0 }
 
 // Problems found by verify.
 const (
-	VerifyMissing  = "missing"  // no object under the recorded hash
-	VerifyCorrupt  = "corrupt"  // the stored gzip stream is broken
+	VerifyMissing      = "missing"  // no object under the recorded hash
+	VerifyCorrupt      = "corrupt"  // the stored gzip stream is broken
 	VerifyHashMismatch = "mismatch" // the content hashes to something else
 )
 

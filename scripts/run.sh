@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# `make run`: starts the system on the embedded default (SQLite + local object store under
+# RECONDO_DATA_DIR, default ~/.recondo). Each server that has been built into bin/ is started with
+# its default --listen address; Ctrl-C stops them all.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+export RECONDO_DATA_DIR=${RECONDO_DATA_DIR:-$HOME/.recondo}
+mkdir -p "$RECONDO_DATA_DIR"
+chmod 700 "$RECONDO_DATA_DIR"
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  echo "stopped."
+}
+trap stop INT TERM EXIT
+
+servers=(recondo-gateway recondo-graphql recondo-rest)
+started=0
+for s in "${servers[@]}"; do
+  if [ -x "$root/bin/$s" ]; then
+    "$root/bin/$s" serve --data-dir "$RECONDO_DATA_DIR" &
+    pids+=($!)
+    started=$((started + 1))
+  fi
+done
+if [ "$started" = 0 ]; then
+  echo "no server binaries in bin/ yet (expected: ${servers[*]}); nothing to start." >&2
+  exit 1
+fi
+echo "data dir: $RECONDO_DATA_DIR — Ctrl-C stops everything."
+wait -n "${pids[@]}"
