@@ -4,10 +4,11 @@ package mask
 // or invalid UTF-8 sequence is >= 0x80 and is simply part of a path, so no decoding is needed and
 // a replacement never splits a character.
 
-// isHardStop reports whether c always ends a path.
+// isHardStop reports whether c always ends a path. "(" and "&" are rare in file names but common
+// right after them: "Program.cs(12,5)", "cd /x&&make", "?path=%2Fhome%2Fx&y=1".
 func isHardStop(c byte) bool {
 	switch c {
-	case ' ', 0x7f, '"', '\'', '`', '<', '>', ')', ']', '}':
+	case ' ', 0x7f, '"', '\'', '`', '<', '>', '(', ')', ']', '}', '&':
 		return true
 	}
 	return c < 0x20
@@ -18,7 +19,7 @@ func isHardStop(c byte) bool {
 // left to the caller, since whether it separates depends on the byte after it (see colonEnds).
 func isStop(c byte) bool {
 	switch c {
-	case '(', '[', '{', '=', ',', ';', '|', '&', '?', '#':
+	case '[', '{', '=', ',', ';', '|', '?', '#':
 		return true
 	}
 	return isHardStop(c)

@@ -1,21 +1,25 @@
-// Package mask replaces filesystem paths that identify a person or a machine layout with stable
+// Package mask replaces filesystem paths that identify a person or a machine's layout with stable
 // placeholders ("[path-1]", "[path-2]", ...) in text on its way out of a read surface. Stored bytes
-// are never changed; callers that need forensic output simply do not mask.
+// are never changed; forensic (unmasked) output simply does not call it.
 //
-// Only user-identifying roots are masked: /home/<user>, /Users/<user>, /root, /tmp/..., /private/var/...,
-// /private/tmp/..., /var/folders/..., ~/... and ~user/..., and <drive>:\Users\<user> on Windows. Each
-// is recognised plain, JSON-escaped (\/home\/x, C:\\Users\\x, also doubly escaped), percent-encoded
-// (%2Fhome%2Fx) and as a file:// URI, and the whole path token is replaced, not only the user name.
-// The same path in different encodings gets the same placeholder. System paths (/usr/bin/env),
-// API routes (/api/v1/messages) and the path part of a URL with a scheme (https://host/home/x) are
-// left alone: they do not identify the user, and masking them would make answers harder to read.
-// A root met in the middle of a path (/mnt/c/Users/x under WSL) is masked from the start of that
-// path, because the user name leaks just the same.
+// What is masked: paths under user-identifying roots only: /home/<user>, /Users/<user>, /root,
+// /tmp/<x>, /private/var/<x>, /private/tmp/<x>, /var/folders/<x>, ~/<x>, ~user/ and
+// <drive>:\Users\<user> (either slash, any case). Each is recognised plain, JSON-escaped
+// (\/home\/x, C:\\Users\\x, and doubly escaped), percent-encoded (%2Fhome%2Fx) and as a file://
+// URI. The whole path is replaced, not just the user name, and so is the whole word a root is
+// found in ("/mnt/c/Users/x" under WSL, "-I/home/x"), since the user name leaks either way. One
+// path gets one placeholder in every encoding.
 //
-// A path ends at whitespace, a control character, a quote, < > ) ] }, a JSON escape such as \" or
-// \n, ", " or ": " and before ":/" or ":<digit>" (so PATH lists split and file:line keeps its line
-// number visible). Trailing sentence punctuation (. , : ; ? !) is not part of the path.
+// What is not: system paths (/usr/bin/env, /etc/hosts), API routes (/api/v1/messages), words, and
+// the host and path of any URL with a scheme (https://example.com/home/alice): those do not
+// identify the user, and masking them would make answers harder to read. A URL's query is scanned,
+// because "?file=/home/x" does carry a user path.
 //
-// The scanner works on bytes in one forward pass with bounded look-back, so it is linear in its
-// input, never panics on invalid UTF-8, and returns text without paths unchanged and unallocated.
+// A path ends at white space, a control character, a quote, ( ) < > ] } &, a JSON escape such as
+// \" or \n (so masked JSON stays valid), ", ", and a colon before a path or a number (PATH lists,
+// and file:line:col keeps its position visible). Trailing . , : ; ? ! is punctuation, not path.
+//
+// The scanner makes one forward pass over bytes with bounded look-back, so it is linear in its
+// input, cannot panic on invalid UTF-8 (non-ASCII bytes are path bytes and never split), masks
+// its own output to itself, and returns text without paths unchanged and without allocating.
 package mask

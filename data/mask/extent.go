@@ -24,8 +24,6 @@ func extent[T text](s T, j int, p prefix, stopAfter int) int {
 			if j+1 < len(s) && colonEnds(s[j+1]) {
 				return j // PATH lists and file:line:col
 			}
-		case c == '&' && p.sep == sepPct:
-			return j // the next query parameter
 		}
 		j++
 	}
@@ -72,15 +70,15 @@ func backslash[T text](s T, j int, p prefix) (int, bool) {
 // trimPunct drops sentence punctuation from the end of s[lo:end]: "see /home/bob/x.go." masks
 // "/home/bob/x.go".
 func trimPunct[T text](s T, lo, end int) int {
-	for end > lo {
-		switch s[end-1] {
-		case '.', ',', ':', ';', '?', '!':
-			end--
-			continue
-		}
-		break
+	for end > lo && isPunct(s[end-1]) {
+		end--
 	}
 	return end
+}
+
+// isPunct reports whether c is punctuation that ends a sentence or clause rather than a path.
+func isPunct(c byte) bool {
+	return c == '.' || c == ',' || c == ':' || c == ';' || c == '?' || c == '!'
 }
 
 // colonEnds reports whether a colon followed by next ends a path: before another path

@@ -1,81 +1,87 @@
 package mask
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
-// normalize returns the form of a masked path token that decides its placeholder, so one path
-// gets one placeholder whether it appears plain, JSON-escaped, percent-encoded or as a file URI:
-// the file scheme is dropped, escapes decoded, separator runs collapsed to "/", a trailing
+// normalize appends to dst the form of a masked path token that decides its placeholder, so one
+// path gets one placeholder whether it appears plain, JSON-escaped, percent-encoded or as a file
+// URI: the file scheme is dropped, escapes decoded, separator runs collapsed to "/", a trailing
 // separator dropped, and Windows paths (case-insensitive) lower-cased.
-func normalize[T text](tok T) string {
-	s := string(tok)
-	if len(s) >= 5 && strings.EqualFold(s[:5], "file:") {
-		s = strings.TrimLeft(s[5:], `/\`)
-		if len(s) >= 9 && strings.EqualFold(s[:9], "localhost") {
-			s = strings.TrimLeft(s[9:], `/\`)
+func normalize[T text](dst []byte, tok T) []byte {
+	i := 0
+	if hasFold(tok, 0, "file:") {
+		i = skipSlashes(tok, len("file:"))
+		if hasFold(tok, i, "localhost") {
+			i = skipSlashes(tok, i+len("localhost"))
 		}
-		if !(len(s) >= 2 && isAlpha(s[0]) && s[1] == ':') {
-			s = "/" + s
+		if !(i+1 < len(tok) && isAlpha(tok[i]) && tok[i+1] == ':') {
+			dst = append(dst, '/')
 		}
 	}
-	s = percentDecode(s)
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c != '\\' && c != '/' {
-			b = append(b, c)
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && s[j] == '\\' {
-			j++
-		}
-		if j < len(s) && s[j] == 'u' && j > i {
-			if r, ok := hex4(s, j+1); ok {
-				if r == '/' || r == '\\' {
-					b = append(b, '/')
-				} else {
-					b = utf8.AppendRune(b, r)
+	base := len(dst)
+	for i < len(tok) {
+		c := tok[i]
+		switch {
+		case c == '%':
+			if i+2 < len(tok) {
+				hi, ok1 := unhex(tok[i+1])
+				lo, ok2 := unhex(tok[i+2])
+				if ok1 && ok2 {
+					dst = appendSep(dst, hi<<4|lo)
+					i += 3
+					continue
 				}
-				i = j + 5
-				continue
+			}
+		case c == '\\':
+			j := i
+			for j < len(tok) && tok[j] == '\\' {
+				j++
+			}
+			if j < len(tok) && tok[j] == 'u' {
+				if r, ok := hex4(tok, j+1); ok {
+					dst = appendRune(dst, r)
+					i = j + 5
+					continue
+				}
 			}
 		}
-		for j < len(s) && (s[j] == '\\' || s[j] == '/') {
-			j++
+		dst = appendSep(dst, c)
+		i++
+	}
+	if n := len(dst); n-base > 1 && dst[n-1] == '/' {
+		dst = dst[:n-1]
+	}
+	if len(dst)-base >= 2 && isAlpha(dst[base]) && dst[base+1] == ':' {
+		for k := base; k < len(dst); k++ {
+			if c := dst[k]; c >= 'A' && c <= 'Z' {
+				dst[k] = c | 0x20
+			}
 		}
-		b = append(b, '/')
-		i = j
 	}
-	if len(b) > 1 && b[len(b)-1] == '/' {
-		b = b[:len(b)-1]
-	}
-	if len(b) >= 2 && isAlpha(b[0]) && b[1] == ':' {
-		return strings.ToLower(string(b))
-	}
-	return string(b)
+	return dst
 }
 
-// percentDecode decodes %XX escapes and leaves malformed ones as they are.
-func percentDecode(s string) string {
-	if strings.IndexByte(s, '%') < 0 {
-		return s
+// appendSep appends c, turning backslashes into slashes and collapsing runs of them.
+func appendSep(dst []byte, c byte) []byte {
+	if c == '\\' {
+		c = '/'
 	}
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		if s[i] == '%' && i+2 < len(s) {
-			hi, ok1 := unhex(s[i+1])
-			lo, ok2 := unhex(s[i+2])
-			if ok1 && ok2 {
-				b = append(b, hi<<4|lo)
-				i += 2
-				continue
-			}
-		}
-		b = append(b, s[i])
+	if c == '/' && len(dst) > 0 && dst[len(dst)-1] == '/' {
+		return dst
 	}
-	return string(b)
+	return append(dst, c)
+}
+
+// appendRune appends the UTF-8 encoding of a decoded \u escape.
+func appendRune(dst []byte, r rune) []byte {
+	if r < 0x80 {
+		return appendSep(dst, byte(r))
+	}
+	return utf8.AppendRune(dst, r)
+}
+
+func skipSlashes[T text](s T, i int) int {
+	for i < len(s) && (s[i] == '/' || s[i] == '\\') {
+		i++
+	}
+	return i
 }

@@ -1,6 +1,9 @@
 package mask
 
-import "testing"
+import (
+	"sync"
+	"testing"
+)
 
 var cases = []struct {
 	name, in, want string
@@ -62,6 +65,9 @@ var cases = []struct {
 	{"quotes", "'/home/a/x' `/home/a/y`", "'[path-1]' `[path-2]`"},
 	{"brackets", "(/home/a/x) [/home/a/y] {/home/a/z} </home/a/w>", "([path-1]) [[path-2]] {[path-3]} <[path-4]>"},
 	{"markdown link", "[x](/home/a/x.md)", "[x]([path-1])"},
+	{"msbuild position", `C:\Users\a\P.cs(12,5): error`, "[path-1](12,5): error"},
+	{"shell and", "cd /home/a/x&&make", "cd [path-1]&&make"},
+	{"cjk", "文件在/home/a/x 。", "文件在[path-1] 。"},
 
 	// Not paths.
 	{"https url", "https://example.com/home/alice", "https://example.com/home/alice"},
@@ -126,5 +132,42 @@ func TestZeroValue(t *testing.T) {
 	var m Masker
 	if got, want := m.String("/home/a/x"), "[path-1]"; got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestRootInitials guards the first-letter shortcut in unixRoot: a root added to unixRoots must
+// have its initial marked, or it would never match.
+func TestRootInitials(t *testing.T) {
+	for _, r := range unixRoots {
+		if c := r.names[0][0]; !rootInitial[c] {
+			t.Errorf("root %q: initial %q missing from rootInitial", r.names, c)
+		}
+	}
+}
+
+// TestConcurrent checks that one Masker shared by the resolvers of an answer hands every path one
+// number, whichever goroutine sees it first.
+func TestConcurrent(t *testing.T) {
+	m := New()
+	paths := []string{"/home/a/1", "/home/a/2", "/home/a/3", "/home/a/4"}
+	got := make([][]string, 8)
+	var wg sync.WaitGroup
+	for g := range got {
+		wg.Go(func() {
+			for _, p := range paths {
+				got[g] = append(got[g], m.String(p))
+			}
+		})
+	}
+	wg.Wait()
+	for g := range got {
+		for i := range paths {
+			if got[g][i] != got[0][i] {
+				t.Errorf("goroutine %d got %q for %s, goroutine 0 got %q", g, got[g][i], paths[i], got[0][i])
+			}
+		}
+	}
+	if m.Len() != len(paths) {
+		t.Errorf("Len() = %d, want %d", m.Len(), len(paths))
 	}
 }

@@ -42,18 +42,20 @@ func (m *Masker) Len() int {
 	return len(m.ids)
 }
 
-// placeholder returns the placeholder for the path with normalised form key, numbering paths in
-// order of first appearance.
-func (m *Masker) placeholder(key string) string {
+// appendPlaceholder appends the placeholder for the path with normalised form key, numbering
+// paths in order of first appearance.
+func (m *Masker) appendPlaceholder(dst, key []byte) []byte {
 	m.mu.Lock()
-	defer m.mu.Unlock()
-	id, ok := m.ids[key]
+	id, ok := m.ids[string(key)]
 	if !ok {
 		if m.ids == nil {
 			m.ids = make(map[string]int)
 		}
 		id = len(m.ids) + 1
-		m.ids[key] = id
+		m.ids[string(key)] = id
 	}
-	return "[path-" + strconv.Itoa(id) + "]"
+	m.mu.Unlock()
+	dst = append(dst, "[path-"...)
+	dst = strconv.AppendInt(dst, int64(id), 10)
+	return append(dst, ']')
 }

@@ -15,8 +15,9 @@ const (
 	tailAny        // anything: the separator is part of the root, as in "~alice/"
 )
 
-// prefix is a recognised root: s[start:end] is the root including the separator after it, sep is
-// its encoding and, for Windows, k is the length of a separator (so escapes can be told from it).
+// prefix is a recognised root: end is just past it (and past the separator after it, when one is
+// required), sep is its encoding, tail what must follow, and for Windows k is how many backslashes
+// make one separator (so an escape can be told from a separator).
 type prefix struct {
 	end, sep, k, tail int
 }
@@ -35,8 +36,15 @@ var unixRoots = []struct {
 	{[]string{"var", "folders"}, tailSeg},
 }
 
+// rootInitial marks the first letters of unixRoots.
+var rootInitial = [256]bool{'h': true, 'U': true, 'r': true, 't': true, 'p': true, 'v': true}
+
 // unixRoot matches a root at s[i] in encoding sep.
 func unixRoot[T text](s T, i, sep int) (prefix, bool) {
+	// Most slashes in text start no root; reject them on the first letter.
+	if l := sepLen(s, i, sep); l == 0 || i+l >= len(s) || !rootInitial[s[i+l]] {
+		return prefix{}, false
+	}
 	for _, r := range unixRoots {
 		j, ok := i, true
 		for _, name := range r.names {
@@ -92,7 +100,7 @@ func winRoot[T text](s T, d int) (prefix, bool) {
 	if d < 0 || d+1 >= len(s) || !isAlpha(s[d]) || s[d+1] != ':' {
 		return prefix{}, false
 	}
-	if d > 0 && isAlpha(s[d-1]) || d > 0 && isDigit(s[d-1]) || d > 0 && s[d-1] == '_' {
+	if d > 0 && (isAlpha(s[d-1]) || isDigit(s[d-1]) || s[d-1] == '_') {
 		return prefix{}, false // "https:" or "ab:" is not a drive
 	}
 	j := d + 2

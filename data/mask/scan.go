@@ -6,7 +6,7 @@ type text interface{ ~string | ~[]byte }
 
 // scan returns s with every path replaced and true, or nil and false when s holds no path.
 func scan[T text](m *Masker, s T) ([]byte, bool) {
-	var out []byte
+	var out, key []byte
 	last := 0  // s[:last] is already in out; nothing may be replaced before it
 	floor := 0 // look-back never crosses this: the end of the last replacement or skipped URL
 	for i := 0; i < len(s); {
@@ -27,7 +27,8 @@ func scan[T text](m *Masker, s T) ([]byte, bool) {
 			out = make([]byte, 0, len(s)+16)
 		}
 		out = append(out, s[last:start]...)
-		out = append(out, m.placeholder(normalize(s[start:end]))...)
+		key = normalize(key[:0], s[start:end])
+		out = m.appendPlaceholder(out, key)
 		last, floor, i = end, end, end
 	}
 	if out == nil {
@@ -98,13 +99,23 @@ func match[T text](s T, i, last, floor int) (start, end, next int) {
 // the beginning of the surrounding path (not before floor). It fails when the root turns out not to
 // be followed by what it needs, e.g. "/home/." at the end of a sentence.
 func finish[T text](s T, i int, p prefix, floor int) (start, end, next int) {
+	if p.tail == tailOpt && sepLen(s, p.end, p.sep) == 0 {
+		// "/root" alone: only sentence punctuation may follow before the path ends. Looking no
+		// further than that punctuation keeps "/root./root./root..." linear.
+		k := p.end
+		for k < len(s) && isPunct(s[k]) {
+			k++
+		}
+		if raw := extent(s, p.end, p, k); raw <= k {
+			end = trimPunct(s, p.end, raw)
+			return widen(s, i, floor), end, end
+		}
+		return -1, -1, i + 1 // "/rootfs": a longer name, not the root
+	}
 	raw := extent(s, p.end, p, len(s))
 	end = trimPunct(s, p.end, raw)
-	switch {
-	case p.tail == tailSeg && end == p.end:
+	if p.tail == tailSeg && end == p.end {
 		return -1, -1, max(raw, i+1) // s[p.end:raw] is only punctuation: nothing can start inside
-	case p.tail == tailOpt && end > p.end && sepLen(s, p.end, p.sep) == 0:
-		return -1, -1, i + 1 // "/rootfs": a longer name, not the root
 	}
 	return widen(s, i, floor), end, end
 }
@@ -112,9 +123,14 @@ func finish[T text](s T, i int, p prefix, floor int) (start, end, next int) {
 // widen moves start back to the beginning of the word the root was found in, not before floor:
 // "/mnt/c/Users/x" under WSL and "-I/home/x" are masked whole. Masking the whole word also means a
 // placeholder is never preceded by a root it could complete, which keeps masking idempotent.
+// Non-ASCII text stops it, since languages without spaces put words right before a path.
 func widen[T text](s T, start, floor int) int {
-	for start > floor && !isStop(s[start-1]) && !(s[start-1] == ':' && colonEnds(s[start])) &&
-		!(start-2 >= floor && isJSONEscape(s, start-2)) {
+	for start > floor {
+		c := s[start-1]
+		if isStop(c) || c >= 0x80 || c == ':' && colonEnds(s[start]) ||
+			start-2 >= floor && isJSONEscape(s, start-2) {
+			break
+		}
 		start--
 	}
 	return start
