@@ -32,7 +32,9 @@ type Config struct {
 	InlineBytes int      // per body, in memory; the rest spills to disk
 	// RequestTimeout bounds a non-streamed exchange; streams are unbounded.
 	RequestTimeout time.Duration
-	Log            *slog.Logger
+	// NoCapture is the benchmark baseline: the same proxy recording nothing.
+	NoCapture bool
+	Log       *slog.Logger
 }
 
 // App is a running gateway.
@@ -110,6 +112,7 @@ func Start(ctx context.Context, cfg Config) (*App, error) {
 		Recorder:       capture.NewRecorder(pipe, capture.Options{InlineBytes: cfg.InlineBytes, SpillDir: spillDir}),
 		Log:            log,
 		RequestTimeout: cfg.RequestTimeout,
+		NoCapture:      cfg.NoCapture,
 	})
 	if err != nil {
 		return fail(err)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/recondo/recondo/data"
 	"github.com/recondo/recondo/data/objects"
+	"github.com/recondo/recondo/data/postgres"
 	"github.com/recondo/recondo/data/sqlite"
 	"github.com/recondo/recondo/gateway/app"
 	"github.com/recondo/recondo/gateway/fakeprovider"
@@ -27,9 +28,20 @@ type rig struct {
 	dataDir string
 	proxy   *url.URL
 	caFile  string
+	dbURL   string // PostgreSQL, when the rig uses it
 }
 
-func newRig(t *testing.T, eventDelay time.Duration) *rig {
+// rigOption adjusts the gateway's config before it starts.
+type rigOption func(*app.Config, *rigSetup)
+
+type rigSetup struct{ untrustedUpstream bool }
+
+func withConfig(f func(*app.Config)) rigOption { return func(c *app.Config, _ *rigSetup) { f(c) } }
+
+// untrustedUpstream leaves the fake provider's CA out of the gateway's roots.
+func untrustedUpstream() rigOption { return func(_ *app.Config, s *rigSetup) { s.untrustedUpstream = true } }
+
+func newRig(t *testing.T, eventDelay time.Duration, opts ...rigOption) *rig {
 	t.Helper()
 	ctx := context.Background()
 	fake, err := fakeprovider.Start(ctx, fakeprovider.Options{CADir: t.TempDir(), EventDelay: eventDelay, FirstByteDelay: 5 * time.Millisecond})
@@ -40,12 +52,21 @@ func newRig(t *testing.T, eventDelay time.Duration) *rig {
 	dataDir := t.TempDir()
 	// The gateway verifies upstream TLS: trust the fake provider's own test CA, as a corporate
 	// root would be trusted.
-	t.Setenv("RECONDO_EXTRA_CA_CERTS", fake.CAFile())
 	var resolve []string
 	for _, h := range proxy.DefaultIntercept {
 		resolve = append(resolve, h+":443:"+fake.Addr())
 	}
-	gw, err := app.Start(ctx, app.Config{Listen: "127.0.0.1:0", Data: data.Config{DataDir: dataDir}, Resolve: resolve})
+	cfg := app.Config{Listen: "127.0.0.1:0", Data: data.Config{DataDir: dataDir}, Resolve: resolve}
+	var setup rigSetup
+	for _, o := range opts {
+		o(&cfg, &setup)
+	}
+	if setup.untrustedUpstream {
+		t.Setenv("RECONDO_EXTRA_CA_CERTS", "")
+	} else {
+		t.Setenv("RECONDO_EXTRA_CA_CERTS", fake.CAFile())
+	}
+	gw, err := app.Start(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +76,7 @@ func newRig(t *testing.T, eventDelay time.Duration) *rig {
 		gw.Close(ctx)
 	})
 	return &rig{fake: fake, gw: gw, dataDir: dataDir, proxy: &url.URL{Scheme: "http", Host: gw.Addr.String()},
-		caFile: filepath.Join(dataDir, "ca", "ca.crt")}
+		caFile: filepath.Join(dataDir, "ca", "ca.crt"), dbURL: cfg.Data.DatabaseURL}
 }
 
 // client is an HTTP client that uses the gateway as its HTTPS proxy and trusts its CA.
@@ -75,9 +96,15 @@ func (r *rig) client(t *testing.T) *http.Client {
 	return &http.Client{Transport: tr, Timeout: 60 * time.Second}
 }
 
-// api opens the read side over the rig's data dir.
+// api opens the read side over the rig's data dir (or database).
 func (r *rig) api(t *testing.T) *data.API {
-	store, err := sqlite.Open(context.Background(), filepath.Join(r.dataDir, "recondo.db"))
+	var store data.Store
+	var err error
+	if r.dbURL != "" {
+		store, err = postgres.Open(context.Background(), r.dbURL)
+	} else {
+		store, err = sqlite.Open(context.Background(), filepath.Join(r.dataDir, "recondo.db"))
+	}
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,9 +27,14 @@ type Pipeline struct {
 	capturesDir string
 	log         *slog.Logger
 	queue       chan item
-	backlog     atomic.Bool // records were appended but not queued: Run re-reads the WAL
-	stats       Stats
-	ingestMu    sync.Mutex // one ingestion at a time keeps turns in WAL order
+	// commitMu makes append-then-enqueue atomic, so the queue is in WAL order: releasing the
+	// WAL up to an ingested record is then safe.
+	commitMu sync.Mutex
+	// dropped counts records appended but not queued (queue full); Run replays the WAL for them
+	// and releases nothing until it has.
+	dropped  atomic.Int64
+	stats    Stats
+	ingestMu sync.Mutex // one ingestion at a time keeps turns in WAL order
 }
 
 type item struct {
@@ -81,6 +86,8 @@ func (p *Pipeline) Commit(rec *capture.Record) error {
 	if err != nil {
 		return err
 	}
+	p.commitMu.Lock()
+	defer p.commitMu.Unlock()
 	pos, err := p.wal.Append(payload)
 	if err != nil {
 		return fmt.Errorf("capture %s: write-ahead log: %w", rec.Meta.ID, err)
@@ -90,7 +97,7 @@ func (p *Pipeline) Commit(rec *capture.Record) error {
 	case p.queue <- item{pos: pos, rec: rec}:
 	default:
 		p.stats.Backlogged.Add(1)
-		p.backlog.Store(true)
+		p.dropped.Add(1)
 	}
 	return nil
 }
@@ -130,10 +137,12 @@ func (p *Pipeline) Recover(ctx context.Context) error {
 // Run ingests queued records until ctx ends, retrying a failing database with backoff (the
 // proxy keeps serving meanwhile; records wait in the WAL).
 func (p *Pipeline) Run(ctx context.Context) {
+	recovered := int64(0) // dropped records covered by the last Recover
 	for {
-		if p.backlog.Swap(false) {
+		if d := p.dropped.Load(); d != recovered {
 			p.drainQueue()
 			p.retry(ctx, "backlog", p.Recover)
+			recovered = d
 		}
 		select {
 		case <-ctx.Done():
@@ -146,8 +155,12 @@ func (p *Pipeline) Run(ctx context.Context) {
 				}
 				return p.ingest(ctx, it.rec)
 			})
-			if err := p.wal.Release(it.pos); err != nil {
-				p.log.Error("release WAL", "err", err)
+			// Everything before it.pos is ingested unless a record was dropped since the last
+			// replay (it may lie before it.pos): then the next Recover releases instead.
+			if p.dropped.Load() == recovered {
+				if err := p.wal.Release(it.pos); err != nil {
+					p.log.Error("release WAL", "err", err)
+				}
 			}
 		case <-time.After(500 * time.Millisecond):
 		}

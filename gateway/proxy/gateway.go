@@ -48,6 +48,9 @@ type Config struct {
 	RequestTimeout time.Duration
 	// WriteTimeout bounds each write to a client during a stream (a stuck client is dropped).
 	WriteTimeout time.Duration
+	// NoCapture decrypts and relays exactly as usual but records nothing: the baseline the
+	// capture's cost is measured against (make bench). Never for production.
+	NoCapture bool
 }
 
 // Gateway is the proxy: front door, martian pipeline and upstream transport.

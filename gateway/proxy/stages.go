@@ -50,7 +50,7 @@ func (s requestStage) ModifyRequest(req *http.Request) error {
 	}
 	req.Header.Del("Proxy-Authorization") // meant for the gateway, never forwarded
 	req.Header.Del("Proxy-Connection")
-	if !ci.intercept && !g.intercepts(req.URL.Hostname()) {
+	if g.cfg.NoCapture || (!ci.intercept && !g.intercepts(req.URL.Hostname())) {
 		return nil // plain HTTP to a host that is not captured: forwarded untouched
 	}
 	x := g.cfg.Recorder.Begin(req, capture.Client{Addr: req.RemoteAddr, Identity: identity, ConnID: ci.id})

@@ -81,7 +81,8 @@ func checkRecords(t testing.TB, got, want []record) {
 			t.Fatalf("record %d at %v, want %v", i, got[i].pos, want[i].pos)
 		}
 		if !bytes.Equal(got[i].payload, want[i].payload) {
-			t.Fatalf("record %d at %v: payload differs (%d bytes, want %d)", i, got[i].pos, len(got[i].payload), len(want[i].payload))
+			t.Fatalf("record %d at %v: payload differs (%d bytes, want %d)",
+				i, got[i].pos, len(got[i].payload), len(want[i].payload))
 		}
 	}
 }

@@ -71,8 +71,8 @@ func recoverFile(f *os.File, path string, log *slog.Logger) (int64, error) {
 	}
 	next, found := nextIntactRecord(tail)
 	if found && !hasZeroSector(tail[:next], bad.off) {
-		return 0, fmt.Errorf("%w: %s offset %d: %s, yet an intact record follows at offset %d, so it is not a torn tail",
-			ErrCorrupt, path, bad.off, bad.reason, bad.off+next)
+		return 0, fmt.Errorf("%w: %s offset %d: %s, yet an intact record follows at offset %d, "+
+			"so it is not a torn tail", ErrCorrupt, path, bad.off, bad.reason, bad.off+next)
 	}
 
 	// Keep the cut bytes: they were never acknowledged as durable, but they are the only

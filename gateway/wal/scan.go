@@ -38,7 +38,8 @@ func scanRecords(r io.ReaderAt, size int64, fn func(off int64, payload []byte) e
 		}
 		n := payloadLen(hdr[:])
 		if recordSize(n) > size-off {
-			return off, &badRecordError{off, fmt.Sprintf("length %d runs past the end of the file (%d bytes follow the header)", n, size-off-headerSize)}
+			return off, &badRecordError{off, fmt.Sprintf(
+				"length %d runs past the end of the file (%d bytes follow the header)", n, size-off-headerSize)}
 		}
 		if int64(cap(buf)) < paddedLen(n) {
 			buf = make([]byte, paddedLen(n))

@@ -46,7 +46,8 @@ func TestGroupCommit(t *testing.T) {
 
 	appends := int64(writers * each)
 	n := syncs.Load()
-	t.Logf("%d concurrent AppendSyncs shared %d fsyncs (%.3f per append)", appends, n, float64(n)/float64(appends))
+	t.Logf("%d concurrent AppendSyncs shared %d fsyncs (%.3f per append)",
+		appends, n, float64(n)/float64(appends))
 	if n*4 > appends {
 		t.Errorf("%d fsyncs for %d appends, want at most a quarter", n, appends)
 	}
