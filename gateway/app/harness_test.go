@@ -39,7 +39,9 @@ type rigSetup struct{ untrustedUpstream bool }
 func withConfig(f func(*app.Config)) rigOption { return func(c *app.Config, _ *rigSetup) { f(c) } }
 
 // untrustedUpstream leaves the fake provider's CA out of the gateway's roots.
-func untrustedUpstream() rigOption { return func(_ *app.Config, s *rigSetup) { s.untrustedUpstream = true } }
+func untrustedUpstream() rigOption {
+	return func(_ *app.Config, s *rigSetup) { s.untrustedUpstream = true }
+}
 
 func newRig(t *testing.T, eventDelay time.Duration, opts ...rigOption) *rig {
 	t.Helper()

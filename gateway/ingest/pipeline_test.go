@@ -59,7 +59,7 @@ func record(i int) *capture.Record {
 		Meta: capture.Meta{ID: fmt.Sprintf("cap-%03d", i), StartedAt: at, EndedAt: at.Add(time.Second), ConnID: "c1",
 			Host: "api.anthropic.com", Method: "POST", Path: "/v1/messages", Status: 200, Complete: true,
 			RequestHeaders: map[string][]string{"X-Claude-Code-Session-Id": {"sess-1"}},
-			RequestSHA256: rh, RequestSize: rn, ResponseSHA256: sh, ResponseSize: sn},
+			RequestSHA256:  rh, RequestSize: rn, ResponseSHA256: sh, ResponseSize: sn},
 		Request: req, Response: res,
 	}
 }
