@@ -30,5 +30,17 @@ if [ "$started" = 0 ]; then
   echo "no server binaries in bin/ yet (expected: ${servers[*]}); nothing to start." >&2
   exit 1
 fi
-echo "data dir: $RECONDO_DATA_DIR — Ctrl-C stops everything."
+# The gateway creates its CA on first start; wait for it, then say how to point agents at it.
+for _ in $(seq 1 100); do [ -f "$RECONDO_DATA_DIR/ca/ca.crt" ] && break; sleep 0.1; done
+ca="$RECONDO_DATA_DIR/ca/ca.crt"
+cat <<MSG
+
+Recondo is running (data in $RECONDO_DATA_DIR). Point an agent at the gateway:
+
+  export HTTPS_PROXY=http://\$USER@127.0.0.1:8443   # the user name attributes traffic to you
+  Claude Code, Gemini CLI:  export NODE_EXTRA_CA_CERTS=$ca
+  Codex:                    export CODEX_CA_CERTIFICATE=$ca SSL_CERT_FILE=$ca
+
+Then run the agent as usual. Ctrl-C stops everything.
+MSG
 wait -n "${pids[@]}"
