@@ -89,6 +89,10 @@ func Exchanges() []write.Exchange {
 					{ID: turnID + "-c0", Index: 0, ToolUseID: "toolu_" + turnID + "_0", Name: "Read", Arguments: fmt.Sprintf(`{"file_path":"/home/%s/src/%s/main.go"}`, s.developer, s.repo)},
 					{ID: turnID + "-c1", Index: 1, ToolUseID: "toolu_" + turnID + "_1", Name: "Bash", Arguments: `{"command":"go test ./..."}`, ArgumentsRaw: ptr(`{"command":` + `"go test ./..."}`)},
 				}
+				x.Artifacts = []write.ArtifactOf{
+					{ToolCallIndex: 0, Action: data.ActionRead, Path: fmt.Sprintf("/home/%s/src/%s/main.go", s.developer, s.repo)},
+					{ToolCallIndex: 1, Action: data.ActionRun, Command: "go test ./..."},
+				}
 			}
 			if k%2 == 1 { // the result of the previous turn's calls; the Bash one failed
 				prev := fmt.Sprintf("t-%02d-%d", si+1, k)

@@ -154,9 +154,14 @@ func checkAppendOnly(ctx context.Context, t *testing.T, exec func(context.Contex
 		"DELETE FROM turn_texts",
 		"UPDATE anomaly_events SET message = 'x'",
 		"DELETE FROM anomaly_events",
+		"UPDATE artifacts SET path = 'x'",
+		"DELETE FROM artifacts",
 	}
 	if truncate {
-		stmts = append(stmts, "TRUNCATE turns CASCADE", "TRUNCATE tool_calls", "TRUNCATE tool_results", "TRUNCATE turn_texts", "TRUNCATE anomaly_events")
+		// CASCADE, so that it is the trigger that refuses and not a foreign key.
+		for _, table := range []string{"turns", "tool_calls", "tool_results", "turn_texts", "anomaly_events", "artifacts"} {
+			stmts = append(stmts, "TRUNCATE "+table+" CASCADE")
+		}
 	}
 	for _, s := range stmts {
 		err := exec(ctx, s)

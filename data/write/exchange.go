@@ -20,6 +20,16 @@ type Exchange struct {
 	ToolResults []data.ToolResult
 	Texts       []data.TurnText
 	Anomalies   []data.Anomaly
+	// Artifacts name files and commands; ToolCallIndex says which of ToolCalls each came from.
+	Artifacts []ArtifactOf
+}
+
+// ArtifactOf is an artifact of the exchange's tool call at ToolCallIndex.
+type ArtifactOf struct {
+	ToolCallIndex int
+	Action        string
+	Path          string
+	Command       string
 }
 
 // Writer persists exchanges. Implementations are safe for concurrent use.
@@ -101,4 +111,14 @@ func lastActivity(t data.Turn) time.Time {
 		return *t.EndedAt
 	}
 	return t.StartedAt
+}
+
+// toolCallAt finds the tool call with the given index.
+func toolCallAt(calls []data.ToolCall, index int) (data.ToolCall, bool) {
+	for _, c := range calls {
+		if c.Index == index {
+			return c, true
+		}
+	}
+	return data.ToolCall{}, false
 }

@@ -58,6 +58,17 @@ type ApiKey struct {
 	RevokedAt *time.Time
 }
 
+type Artifact struct {
+	ID         string
+	SessionID  string
+	TurnID     string
+	ToolCallID string
+	Action     string
+	Path       string
+	Command    string
+	CreatedAt  time.Time
+}
+
 type Developer struct {
 	ID        string
 	Name      string

@@ -74,6 +74,7 @@ FROM tool_calls c
 LEFT JOIN LATERAL (
     SELECT r2.result_turn_id, r2.is_error FROM tool_results r2
     WHERE r2.session_id = c.session_id AND r2.tool_use_id = c.tool_use_id AND c.tool_use_id != ''
+      AND r2.seen_at >= c.created_at -- the first result after the call (Gemini reuses function names as ids)
     ORDER BY r2.seen_at, r2.id LIMIT 1) r ON TRUE
 WHERE c.turn_id = ANY($1::text[])
 ORDER BY c.turn_id, c.idx

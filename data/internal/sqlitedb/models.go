@@ -56,6 +56,17 @@ type ApiKey struct {
 	RevokedAt sql.NullInt64
 }
 
+type Artifact struct {
+	ID         string
+	SessionID  string
+	TurnID     string
+	ToolCallID string
+	Action     string
+	Path       string
+	Command    string
+	CreatedAt  int64
+}
+
 type Developer struct {
 	ID        string
 	Name      string

@@ -73,6 +73,7 @@ FROM tool_calls c
 LEFT JOIN tool_results r ON r.id = (
     SELECT r2.id FROM tool_results r2
     WHERE r2.session_id = c.session_id AND r2.tool_use_id = c.tool_use_id AND c.tool_use_id != ''
+      AND r2.seen_at >= c.created_at -- the first result after the call (Gemini reuses function names as ids)
     ORDER BY r2.seen_at, r2.id LIMIT 1)
 WHERE c.turn_id IN (/*SLICE:turn_ids*/?)
 ORDER BY c.turn_id, c.idx
