@@ -8,6 +8,7 @@ import (
 
 	"github.com/recondo/recondo/data/mask"
 	"github.com/recondo/recondo/data/objects"
+	"github.com/recondo/recondo/data/pricing"
 )
 
 // Page size limits every read surface shares.
@@ -25,11 +26,13 @@ type API struct {
 	store   Store
 	objects objects.Store
 	now     func() time.Time
+	prices  *pricing.Table // under the model_prices rows; see api_prices.go
 }
 
-// NewAPI wires a read API over an engine and an object store.
+// NewAPI wires a read API over an engine and an object store, pricing with the embedded price
+// list (WithPrices sets another).
 func NewAPI(store Store, objs objects.Store) *API {
-	return &API{store: store, objects: objs, now: time.Now}
+	return &API{store: store, objects: objs, now: time.Now, prices: pricing.Embedded()}
 }
 
 // Store returns the engine, for the few governance operations that do not go through API.

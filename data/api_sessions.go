@@ -16,6 +16,9 @@ func (a *API) ListSessions(ctx context.Context, f SessionFilter, opt ReadOptions
 		return SessionPage{}, err
 	}
 	p, err := a.store.ListSessions(ctx, f)
+	if err == nil {
+		err = a.repriceSessions(ctx, p.Sessions)
+	}
 	if err != nil {
 		return SessionPage{}, err
 	}
@@ -38,6 +41,11 @@ func (a *API) GetSession(ctx context.Context, id string, opt ReadOptions) (Sessi
 	if err != nil {
 		return Session{}, err
 	}
+	one := []Session{s}
+	if err := a.repriceSessions(ctx, one); err != nil {
+		return Session{}, err
+	}
+	s = one[0]
 	maskSession(m, &s)
 	return s, nil
 }
@@ -52,6 +60,9 @@ func (a *API) GetSessions(ctx context.Context, ids []string, opt ReadOptions) ([
 		return nil, err
 	}
 	out, err := a.store.GetSessions(ctx, ids)
+	if err == nil {
+		err = a.repriceSessions(ctx, out)
+	}
 	for i := range out {
 		maskSession(m, &out[i])
 	}

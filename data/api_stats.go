@@ -37,6 +37,9 @@ func (a *API) Stats(ctx context.Context, q StatsQuery) ([]StatsRow, error) {
 		return nil, Errorf(EINVALID, "%s buckets over this range would exceed %d; use day buckets or a shorter range", q.Bucket, maxStatsBuckets)
 	}
 	rows, err := a.store.Stats(ctx, q)
+	if err == nil {
+		err = a.repriceStats(ctx, q, rows)
+	}
 	if rows == nil && err == nil {
 		rows = []StatsRow{}
 	}

@@ -16,6 +16,9 @@ func (a *API) ListTurns(ctx context.Context, f TurnFilter, opt ReadOptions) ([]T
 		return nil, err
 	}
 	turns, err := a.store.ListTurns(ctx, f)
+	if err == nil {
+		err = a.repriceTurns(ctx, turns)
+	}
 	for i := range turns {
 		maskTurn(m, &turns[i])
 	}
@@ -32,6 +35,9 @@ func (a *API) ListTurnsOfSessions(ctx context.Context, sessionIDs []string, opt 
 		return nil, err
 	}
 	turns, err := a.store.ListTurnsOfSessions(ctx, sessionIDs)
+	if err == nil {
+		err = a.repriceTurns(ctx, turns)
+	}
 	for i := range turns {
 		maskTurn(m, &turns[i])
 	}
@@ -75,6 +81,11 @@ func (a *API) GetTurn(ctx context.Context, id string, opt TurnOptions) (TurnDeta
 	if err != nil {
 		return TurnDetail{}, err
 	}
+	one := []Turn{t}
+	if err := a.repriceTurns(ctx, one); err != nil {
+		return TurnDetail{}, err
+	}
+	t = one[0]
 	calls, err := a.store.ListToolCalls(ctx, []string{id})
 	if err != nil {
 		return TurnDetail{}, err

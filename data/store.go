@@ -32,5 +32,21 @@ type Store interface {
 	// AppendAccess appends to the access audit log (the only write a reader makes to it).
 	AppendAccess(ctx context.Context, e AccessEntry) error
 	ListAccess(ctx context.Context, f AccessFilter) ([]AccessEntry, error)
+
+	// ListPrices returns the prices added at run time (model_prices) by provider, model and date.
+	ListPrices(ctx context.Context) ([]ModelPrice, error)
+	// AddPrice stores a price (governance data); ECONFLICT when one exists for the same provider,
+	// model and effective date.
+	AddPrice(ctx context.Context, p ModelPrice) error
+	// DeletePrice removes a price; ENOTFOUND when no price has this id.
+	DeletePrice(ctx context.Context, id string) error
+	// UnpricedModels lists the models of the turns captured without a price.
+	UnpricedModels(ctx context.Context) ([]UnpricedModel, error)
+	// UnpricedUsageOfSessions sums the usage of these sessions' turns captured without a price,
+	// per session, provider, model, UTC day and tier: LongContext is input > longContextTokens.
+	UnpricedUsageOfSessions(ctx context.Context, ids []string, longContextTokens int64) ([]UnpricedUsage, error)
+	// UnpricedUsageForStats does the same per group and bucket of Stats(q) (Key and Bucket as
+	// in its rows).
+	UnpricedUsageForStats(ctx context.Context, q StatsQuery, longContextTokens int64) ([]UnpricedUsage, error)
 	Close() error
 }

@@ -40,8 +40,11 @@ type Turn struct {
 	ResponseEncoding string `json:"response_encoding,omitempty"`
 	Usage            Usage  `json:"usage"`
 	UsageNative      string `json:"usage_native"` // the provider's own usage JSON
-	// CostMicros is nil when no price was known: unpriced is never reported as 0.
+	// CostMicros is nil when no price is known: unpriced is never reported as 0. CostSource says
+	// where it came from: CostCaptured, CostRepriced (the API priced a turn captured without a
+	// price from a price added since) or "" (unpriced).
 	CostMicros           *int64 `json:"cost_micros"`
+	CostSource           string `json:"cost_source"`
 	StopReason           string `json:"stop_reason"`
 	StopReasonNormalized string `json:"stop_reason_normalized"`
 	Complete             bool   `json:"complete"`

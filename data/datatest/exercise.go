@@ -56,7 +56,8 @@ func Exercise(t *testing.T, h Harness) {
 	t.Run("Errors", func(t *testing.T) { checkErrors(ctx, t, store) })
 	t.Run("AppendOnly", func(t *testing.T) { checkAppendOnly(ctx, t, exec, h.Truncate) })
 	t.Run("AuditLog", func(t *testing.T) { checkAudit(ctx, t, store, exec, h.Truncate) })
-	t.Run("AnswersMatchGolden", func(t *testing.T) { checkGolden(t, answers(ctx, t, store)) })
+	t.Run("RepricingAfterPriceAdded", func(t *testing.T) { checkRepricing(ctx, t, store) })
+	t.Run("AnswersMatchGolden", func(t *testing.T) { checkGolden(t, "answers.golden.json", answers(ctx, t, store)) })
 }
 
 func checkTotals(ctx context.Context, t *testing.T, store data.Store) {
@@ -303,14 +304,15 @@ func sortByID(s []data.Session) {
 	}
 }
 
-func checkGolden(t *testing.T, got map[string]any) {
+// checkGolden compares got with the golden file testdata/name (-update rewrites it).
+func checkGolden(t *testing.T, name string, got map[string]any) {
 	b, err := json.MarshalIndent(got, "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}
 	b = append(b, '\n')
 	_, file, _, _ := runtime.Caller(0)
-	path := filepath.Join(filepath.Dir(file), "testdata", "answers.golden.json")
+	path := filepath.Join(filepath.Dir(file), "testdata", name)
 	if *update {
 		if err := os.WriteFile(path, b, 0o644); err != nil {
 			t.Fatal(err)
@@ -325,7 +327,7 @@ func checkGolden(t *testing.T, got map[string]any) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(b, want) {
-		diffPath := filepath.Join(t.TempDir(), "answers.json")
+		diffPath := filepath.Join(t.TempDir(), name)
 		_ = os.WriteFile(diffPath, b, 0o644)
 		t.Fatalf("answers differ from %s (this engine's answers are in %s; diff them)", path, diffPath)
 	}

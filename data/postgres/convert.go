@@ -109,7 +109,7 @@ func turnFromRow(r pgdb.Turn) data.Turn {
 	}
 	if r.CostMicros.Valid {
 		c := r.CostMicros.Int64
-		t.CostMicros = &c
+		t.CostMicros, t.CostSource = &c, data.CostCaptured
 	}
 	return t
 }

@@ -115,7 +115,7 @@ func turnFromRow(r sqlitedb.Turn) data.Turn {
 	}
 	if r.CostMicros.Valid {
 		c := r.CostMicros.Int64
-		t.CostMicros = &c
+		t.CostMicros, t.CostSource = &c, data.CostCaptured
 	}
 	return t
 }

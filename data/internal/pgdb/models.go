@@ -77,6 +77,20 @@ type Developer struct {
 	CreatedAt time.Time
 }
 
+type ModelPrice struct {
+	ID                        string
+	Provider                  string
+	Model                     string
+	EffectiveFrom             time.Time
+	InputMicrosPerMtok        int64
+	CacheReadMicrosPerMtok    pgtype.Int8
+	CacheWrite5mMicrosPerMtok pgtype.Int8
+	CacheWrite1hMicrosPerMtok pgtype.Int8
+	OutputMicrosPerMtok       int64
+	Source                    string
+	CreatedAt                 time.Time
+}
+
 type Policy struct {
 	ID        string
 	Name      string

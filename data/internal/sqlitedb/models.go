@@ -75,6 +75,20 @@ type Developer struct {
 	CreatedAt int64
 }
 
+type ModelPrice struct {
+	ID                        string
+	Provider                  string
+	Model                     string
+	EffectiveFrom             int64
+	InputMicrosPerMtok        int64
+	CacheReadMicrosPerMtok    sql.NullInt64
+	CacheWrite5mMicrosPerMtok sql.NullInt64
+	CacheWrite1hMicrosPerMtok sql.NullInt64
+	OutputMicrosPerMtok       int64
+	Source                    string
+	CreatedAt                 int64
+}
+
 type Policy struct {
 	ID        string
 	Name      string
