@@ -190,9 +190,9 @@ func (a *API) repriceStats(ctx context.Context, q StatsQuery, rows []StatsRow) e
 	return nil
 }
 
-// costOf prices a sum of unpriced turns at the price in force on their day, at the tier each
-// turn had. The sum is rounded once, so it can differ from the sum of the turns' own rounded
-// costs by under half a micro-dollar per turn.
+// costOf prices unpriced usage at the price in force on its day, at the tier each turn had. For
+// sessions the usage is one turn's, so session totals equal the sum of their turns exactly; for
+// stats it is a group's sum, rounded once (within half a micro-dollar per turn of the turns' sum).
 func costOf(table *pricing.Table, u UnpricedUsage) (int64, bool) {
 	p, ok := table.Lookup(u.Provider, u.Model, u.Day)
 	if !ok {

@@ -56,19 +56,23 @@ func checkRepricing(ctx context.Context, t *testing.T, store data.Store) {
 		must(prefix+"/stats/team-bob", r, err)
 		return turns, s, rows
 	}
-	wantPriced := func(prefix string, turns []data.Turn, s data.Session, rows []data.StatsRow, perTurn []int64, session int64) {
+	// The session's total is the sum of its turns' costs, exactly; a stats row sums its group's
+	// usage and rounds once (statsCost).
+	wantPriced := func(prefix string, turns []data.Turn, s data.Session, rows []data.StatsRow, perTurn []int64, statsCost int64) {
 		t.Helper()
+		var sum int64
 		for i, tr := range turns {
 			if tr.CostSource != data.CostRepriced || tr.CostMicros == nil || *tr.CostMicros != perTurn[i] {
 				t.Errorf("%s: turn %s cost %v %q, want %d repriced", prefix, tr.ID, tr.CostMicros, tr.CostSource, perTurn[i])
 			}
+			sum += perTurn[i]
 		}
-		if s.CostMicros != session || s.UnpricedTurns != 0 {
-			t.Errorf("%s: session cost %d unpriced %d, want %d and 0", prefix, s.CostMicros, s.UnpricedTurns, session)
+		if s.CostMicros != sum || s.UnpricedTurns != 0 {
+			t.Errorf("%s: session cost %d unpriced %d, want %d (the sum of its turns) and 0", prefix, s.CostMicros, s.UnpricedTurns, sum)
 		}
 		for _, r := range rows {
-			if r.Key == "claude-new-unpriced" && (r.CostMicros != session || r.UnpricedTurns != 0) {
-				t.Errorf("%s: stats row cost %d unpriced %d, want %d and 0", prefix, r.CostMicros, r.UnpricedTurns, session)
+			if r.Key == "claude-new-unpriced" && (r.CostMicros != statsCost || r.UnpricedTurns != 0) {
+				t.Errorf("%s: stats row cost %d unpriced %d, want %d and 0", prefix, r.CostMicros, r.UnpricedTurns, statsCost)
 			}
 			if r.UnpricedTurns != 0 {
 				t.Errorf("%s: stats row %s %s still has %d unpriced turns", prefix, r.Key, r.Bucket, r.UnpricedTurns)
@@ -124,7 +128,8 @@ func checkRepricing(ctx context.Context, t *testing.T, store data.Store) {
 		!prices[0].EffectiveFrom.Equal(time.Date(2025, 12, 6, 0, 0, 0, 0, time.UTC)) || *prices[0].CacheRead != 300_000 || prices[1].CacheRead != nil {
 		t.Fatalf("ListPrices = %+v, %v", prices, err)
 	}
-	// 1087.5 and 1423.5 µ$ round up per turn; their sum (2511 µ$) is rounded once.
+	// 1087.5 and 1423.5 µ$ round up per turn (the session: 2512); the stats group's sum, 2511 µ$,
+	// is rounded once.
 	turns, s, rows = snapshot("added", api)
 	wantPriced("added", turns, s, rows, []int64{1088, 1424}, 2511)
 	models, err = api.UnpricedModels(ctx)

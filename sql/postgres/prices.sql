@@ -26,8 +26,8 @@ GROUP BY 1, 2
 ORDER BY 1, 2;
 
 -- name: UnpricedUsageOfSessions :many
--- The usage of these sessions' unpriced turns summed per model, UTC day (prices change per day)
--- and long-context tier (decided per turn): enough to price them without a row per turn.
+-- The usage of these sessions' unpriced turns, one row per turn (GROUP BY id): each turn is priced
+-- and rounded on its own, so a session's total is exactly the sum of its turns' costs.
 SELECT session_id, provider,
     (CASE WHEN model != '' THEN model ELSE request_model END)::text AS model,
     date_bin(INTERVAL '1 day', started_at, TIMESTAMPTZ '1970-01-01 00:00:00+00')::timestamptz AS day,
@@ -40,11 +40,11 @@ SELECT session_id, provider,
     COALESCE(SUM(output_tokens), 0)::bigint AS output_tokens
 FROM turns
 WHERE cost_micros IS NULL AND session_id = ANY(sqlc.arg(ids)::text[])
-GROUP BY 1, 2, 3, 4, 5
-ORDER BY 1, 2, 3, 4, 5;
+GROUP BY id
+ORDER BY 1, 2, 3, 4, 5, id;
 
 -- name: UnpricedUsageForStats :many
--- Like UnpricedUsageOfSessions, for the groups and buckets of Stats (same key and bucket
+-- Like UnpricedUsageOfSessions but summed per group (a stats row is a sum anyway), for the groups and buckets of Stats (same key and bucket
 -- expressions, same filters).
 SELECT
     (CASE sqlc.arg(dim)::text

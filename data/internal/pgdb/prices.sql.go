@@ -205,7 +205,7 @@ type UnpricedUsageForStatsRow struct {
 	OutputTokens       int64
 }
 
-// Like UnpricedUsageOfSessions, for the groups and buckets of Stats (same key and bucket
+// Like UnpricedUsageOfSessions but summed per group (a stats row is a sum anyway), for the groups and buckets of Stats (same key and bucket
 // expressions, same filters).
 func (q *Queries) UnpricedUsageForStats(ctx context.Context, arg UnpricedUsageForStatsParams) ([]UnpricedUsageForStatsRow, error) {
 	rows, err := q.db.Query(ctx, unpricedUsageForStats,
@@ -264,8 +264,8 @@ SELECT session_id, provider,
     COALESCE(SUM(output_tokens), 0)::bigint AS output_tokens
 FROM turns
 WHERE cost_micros IS NULL AND session_id = ANY($2::text[])
-GROUP BY 1, 2, 3, 4, 5
-ORDER BY 1, 2, 3, 4, 5
+GROUP BY id
+ORDER BY 1, 2, 3, 4, 5, id
 `
 
 type UnpricedUsageOfSessionsParams struct {
@@ -287,8 +287,8 @@ type UnpricedUsageOfSessionsRow struct {
 	OutputTokens       int64
 }
 
-// The usage of these sessions' unpriced turns summed per model, UTC day (prices change per day)
-// and long-context tier (decided per turn): enough to price them without a row per turn.
+// The usage of these sessions' unpriced turns, one row per turn (GROUP BY id): each turn is priced
+// and rounded on its own, so a session's total is exactly the sum of its turns' costs.
 func (q *Queries) UnpricedUsageOfSessions(ctx context.Context, arg UnpricedUsageOfSessionsParams) ([]UnpricedUsageOfSessionsRow, error) {
 	rows, err := q.db.Query(ctx, unpricedUsageOfSessions, arg.LongContextTokens, arg.Ids)
 	if err != nil {

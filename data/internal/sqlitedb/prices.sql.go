@@ -208,7 +208,7 @@ type UnpricedUsageForStatsRow struct {
 	OutputTokens       int64
 }
 
-// Like UnpricedUsageOfSessions, for the groups and buckets of Stats (same key and bucket
+// Like UnpricedUsageOfSessions but summed per group (a stats row is a sum anyway), for the groups and buckets of Stats (same key and bucket
 // expressions, same filters).
 func (q *Queries) UnpricedUsageForStats(ctx context.Context, arg UnpricedUsageForStatsParams) ([]UnpricedUsageForStatsRow, error) {
 	rows, err := q.db.QueryContext(ctx, unpricedUsageForStats,
@@ -270,8 +270,8 @@ SELECT session_id, provider,
     CAST(SUM(output_tokens) AS INTEGER) AS output_tokens
 FROM turns
 WHERE cost_micros IS NULL AND session_id IN (/*SLICE:ids*/?)
-GROUP BY 1, 2, 3, 4, 5
-ORDER BY 1, 2, 3, 4, 5
+GROUP BY id
+ORDER BY 1, 2, 3, 4, 5, id
 `
 
 type UnpricedUsageOfSessionsParams struct {
@@ -293,8 +293,8 @@ type UnpricedUsageOfSessionsRow struct {
 	OutputTokens       int64
 }
 
-// The usage of these sessions' unpriced turns summed per model, UTC day (prices change per day)
-// and long-context tier (decided per turn): enough to price them without a row per turn.
+// The usage of these sessions' unpriced turns, one row per turn (GROUP BY id): each turn is priced
+// and rounded on its own, so a session's total is exactly the sum of its turns' costs.
 func (q *Queries) UnpricedUsageOfSessions(ctx context.Context, arg UnpricedUsageOfSessionsParams) ([]UnpricedUsageOfSessionsRow, error) {
 	query := unpricedUsageOfSessions
 	var queryParams []interface{}
