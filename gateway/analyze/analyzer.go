@@ -95,6 +95,10 @@ func (a *Analyzer) applyResult(x *write.Exchange, m capture.Meta, r *providers.R
 	}
 	t.ResponseID, t.RequestID = r.ResponseID, r.RequestID
 	t.Client, t.ClientVersion = r.Client, r.ClientVersion
+	if t.Client == "" { // a client the parser does not know: name it by its User-Agent
+		t.Client = userAgentProduct(m.RequestHeaders)
+		r.Client = t.Client
+	}
 	t.StopReason, t.StopReasonNormalized = r.StopReason, r.StopReasonNormalized
 	t.Parsed = !r.Unparsed
 	if !r.Unparsed {
@@ -117,7 +121,9 @@ func (a *Analyzer) applyResult(x *write.Exchange, m capture.Meta, r *providers.R
 	a.price(x, r)
 
 	ref := a.sessions.Resolve(r, m.ClientIdentity, m.ID, m.StartedAt)
-	git := ParseGitContext(r.Request.EnvironmentBlock)
+	// The environment block first (its matches win), then the system prompt, where Claude Code
+	// puts its gitStatus section with the current branch.
+	git := ParseGitContext(r.Request.EnvironmentBlock + "\n" + r.Request.System)
 	t.Repo = git.Repo
 	x.Session = data.Session{
 		ID: ref.ID, ExternalID: ref.External, ParentSessionID: ref.Parent, Provider: r.Provider, Model: t.Model,
@@ -217,4 +223,16 @@ func transportOf(m capture.Meta) string {
 		return data.TransportHTTPJSON
 	}
 	return data.TransportHTTP
+}
+
+// userAgentProduct is the first product token of the User-Agent, lowercased ("curl/8.5" → "curl").
+func userAgentProduct(h map[string][]string) string {
+	for k, v := range h {
+		if strings.EqualFold(k, "User-Agent") && len(v) > 0 {
+			name, _, _ := strings.Cut(v[0], "/")
+			name, _, _ = strings.Cut(name, " ")
+			return strings.ToLower(name)
+		}
+	}
+	return ""
 }

@@ -11,11 +11,13 @@ import (
 	"sync"
 	"time"
 
-	"github.com/google/uuid"
-
 	"github.com/recondo/recondo/data"
+	"github.com/recondo/recondo/data/postgres"
+	"github.com/recondo/recondo/data/pricing"
+	"github.com/recondo/recondo/data/sqlite"
 	"github.com/recondo/recondo/data/write"
 	"github.com/recondo/recondo/data/write/objectwriter"
+	"github.com/recondo/recondo/gateway/analyze"
 	"github.com/recondo/recondo/gateway/ca"
 	"github.com/recondo/recondo/gateway/capture"
 	"github.com/recondo/recondo/gateway/ingest"
@@ -34,7 +36,11 @@ type Config struct {
 	RequestTimeout time.Duration
 	// NoCapture is the benchmark baseline: the same proxy recording nothing.
 	NoCapture bool
-	Log       *slog.Logger
+	// PricingFile overrides and extends the embedded price list ("" = <data-dir>/pricing.json).
+	PricingFile string
+	// SessionGap ends a heuristic session after this long without a turn (0 = 30 minutes).
+	SessionGap time.Duration
+	Log        *slog.Logger
 }
 
 // App is a running gateway.
@@ -94,9 +100,13 @@ func Start(ctx context.Context, cfg Config) (*App, error) {
 		return fail(fmt.Errorf("open write-ahead log: %w", err))
 	}
 	a.closers = append(a.closers, w.Close)
+	prices, err := loadPrices(ctx, cfg)
+	if err != nil {
+		return fail(err)
+	}
 	pipe, err := ingest.New(ingest.Config{
 		WAL: w, Objects: objs, DB: db, Log: log,
-		Analyzer:    ingest.Basic{BootID: uuid.Must(uuid.NewV7()).String()[:8]},
+		Analyzer:    analyze.New(analyze.Parsers(), data.Pricer{Table: prices}, analyze.NewSessions(cfg.SessionGap)),
 		CapturesDir: filepath.Join(dir, "captures"),
 	})
 	if err != nil {
@@ -153,6 +163,31 @@ func (a *App) closeAll() error {
 	}
 	a.closers = nil
 	return errors.Join(errs...)
+}
+
+// loadPrices is the price list the gateway prices turns with at capture: the embedded list, the
+// operator's file and the prices added at run time (model_prices). Prices added after start reach
+// these turns through read-time repricing.
+func loadPrices(ctx context.Context, cfg Config) (*pricing.Table, error) {
+	file := cfg.PricingFile
+	if file == "" {
+		file = pricing.DefaultOverride(cfg.Data.DataDir)
+	}
+	base, err := pricing.Load(file)
+	if err != nil {
+		return nil, fmt.Errorf("price list: %w", err)
+	}
+	var store data.Store
+	if cfg.Data.Engine() == data.EnginePostgres {
+		store, err = postgres.Open(ctx, cfg.Data.DatabaseURL)
+	} else {
+		store, err = sqlite.Open(ctx, cfg.Data.SQLitePath())
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read prices: %w", err)
+	}
+	defer store.Close()
+	return data.NewAPI(store, nil).WithPrices(base).Prices(ctx)
 }
 
 func loadOrInitCA(dir string, log *slog.Logger) (*ca.Authority, error) {

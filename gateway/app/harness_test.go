@@ -121,11 +121,18 @@ func (r *rig) turns(t *testing.T, n int) []data.Turn {
 	deadline := time.Now().Add(15 * time.Second)
 	for {
 		var all []data.Turn
-		p, err := api.ListSessions(context.Background(), data.SessionFilter{Limit: 500}, data.ReadOptions{})
-		if err != nil {
-			t.Fatal(err)
+		var sessions []data.Session
+		for cursor := ""; ; {
+			p, err := api.ListSessions(context.Background(), data.SessionFilter{Limit: 500, Cursor: cursor}, data.ReadOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sessions = append(sessions, p.Sessions...)
+			if cursor = p.NextCursor; cursor == "" {
+				break
+			}
 		}
-		for _, s := range p.Sessions {
+		for _, s := range sessions {
 			ts, err := api.ListTurns(context.Background(), data.TurnFilter{SessionID: s.ID, Limit: 500}, data.ReadOptions{Unmasked: true, Actor: data.Actor{Surface: data.SurfaceGateway, Principal: "test"}})
 			if err != nil {
 				t.Fatal(err)
