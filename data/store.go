@@ -29,6 +29,10 @@ type Store interface {
 	// ListTurnHashes pages through the hashes of one session's turns ("" = every session), in
 	// turn id order after afterID.
 	ListTurnHashes(ctx context.Context, sessionID, afterID string, limit int) ([]TurnHashes, error)
+	// ListSessionArtifacts returns the files and commands one session touched, oldest first.
+	ListSessionArtifacts(ctx context.Context, sessionID string) ([]Artifact, error)
+	// ListPathArtifacts returns every touch of one path, newest first.
+	ListPathArtifacts(ctx context.Context, path, cursor string, limit int) (ArtifactPage, error)
 	// AppendAccess appends to the access audit log (the only write a reader makes to it).
 	AppendAccess(ctx context.Context, e AccessEntry) error
 	ListAccess(ctx context.Context, f AccessFilter) ([]AccessEntry, error)

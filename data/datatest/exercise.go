@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -281,6 +282,14 @@ func answers(ctx context.Context, t *testing.T, store data.Store) map[string]any
 		p, err := store.ListAnomalies(ctx, f)
 		must(name, p, err)
 	}
+	arts, err := store.ListSessionArtifacts(ctx, "s-03")
+	must("artifacts/session-s-03", arts, err)
+	touched, err := store.ListPathArtifacts(ctx, "/home/carol/src/ledger/main.go", "", 2)
+	must("artifacts/path-page1", touched, err)
+	touched, err = store.ListPathArtifacts(ctx, "/home/carol/src/ledger/main.go", touched.NextCursor, 10)
+	must("artifacts/path-page2", touched, err)
+	touched, err = store.ListPathArtifacts(ctx, "/nowhere", "", 10)
+	must("artifacts/path-none", touched, err)
 	hs, err := store.ListTurnHashes(ctx, "s-02", "", 2)
 	must("hashes/s-02", hs, err)
 	hs, err = store.ListTurnHashes(ctx, "", "t-06-1", 10)
@@ -327,7 +336,8 @@ func checkGolden(t *testing.T, name string, got map[string]any) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(b, want) {
-		diffPath := filepath.Join(t.TempDir(), name)
+		// Outside t.TempDir, which is gone by the time anyone reads the message.
+		diffPath := filepath.Join(os.TempDir(), fmt.Sprintf("recondo-%d-%s", os.Getpid(), name))
 		_ = os.WriteFile(diffPath, b, 0o644)
 		t.Fatalf("answers differ from %s (this engine's answers are in %s; diff them)", path, diffPath)
 	}

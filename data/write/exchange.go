@@ -2,6 +2,7 @@ package write
 
 import (
 	"context"
+	"strconv"
 	"time"
 	"unicode/utf8"
 
@@ -122,3 +123,7 @@ func toolCallAt(calls []data.ToolCall, index int) (data.ToolCall, bool) {
 	}
 	return data.ToolCall{}, false
 }
+
+// artifactID names the i-th artifact of an exchange after its tool call: the same capture
+// always yields the same ids.
+func artifactID(toolCallID string, i int) string { return toolCallID + "/" + strconv.Itoa(i) }

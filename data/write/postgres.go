@@ -113,13 +113,13 @@ func writePostgres(ctx context.Context, q *pgdb.Queries, x *Exchange) (bool, err
 			return false, fmt.Errorf("insert tool call %d: %w", c.Index, err)
 		}
 	}
-	for _, a := range x.Artifacts {
+	for i, a := range x.Artifacts {
 		c, ok := toolCallAt(x.ToolCalls, a.ToolCallIndex)
 		if !ok {
 			continue
 		}
 		if err := q.InsertArtifact(ctx, pgdb.InsertArtifactParams{
-			ID: newID(), SessionID: s.ID, TurnID: t.ID, ToolCallID: c.ID, Action: a.Action,
+			ID: artifactID(c.ID, i), SessionID: s.ID, TurnID: t.ID, ToolCallID: c.ID, Action: a.Action,
 			Path: a.Path, Command: a.Command, CreatedAt: t.StartedAt,
 		}); err != nil {
 			return false, fmt.Errorf("insert artifact %s %s: %w", a.Action, a.Path, err)

@@ -133,13 +133,13 @@ func writeSQLite(ctx context.Context, q *sqlitedb.Queries, x *Exchange) (bool, e
 			return false, fmt.Errorf("insert tool call %d: %w", c.Index, err)
 		}
 	}
-	for _, a := range x.Artifacts {
+	for i, a := range x.Artifacts {
 		c, ok := toolCallAt(x.ToolCalls, a.ToolCallIndex)
 		if !ok {
 			continue
 		}
 		if err := q.InsertArtifact(ctx, sqlitedb.InsertArtifactParams{
-			ID: newID(), SessionID: s.ID, TurnID: t.ID, ToolCallID: c.ID, Action: a.Action,
+			ID: artifactID(c.ID, i), SessionID: s.ID, TurnID: t.ID, ToolCallID: c.ID, Action: a.Action,
 			Path: a.Path, Command: a.Command, CreatedAt: us(t.StartedAt),
 		}); err != nil {
 			return false, fmt.Errorf("insert artifact %s %s: %w", a.Action, a.Path, err)
