@@ -17,7 +17,9 @@ import (
 	"time"
 
 	"github.com/coder/websocket"
+
 	"github.com/klauspost/compress/zstd"
+	"github.com/recondo/recondo/data"
 )
 
 // TestOtherHostsAreTunnelledNotIntercepted: a CONNECT to a host that is not a provider reaches
@@ -151,12 +153,12 @@ func TestWebSocketRelayedAndTranscribed(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.CloseNow()
-	prev := ""
+	prev, callID := "", ""
 	for i, frame := range []string{
 		`{"type":"response.create","model":"gpt-5.1-codex","input":[{"role":"user","content":"list files"}],"tools":[{"type":"function","name":"shell","parameters":{"type":"object"}}]}`,
-		`{"type":"response.create","model":"gpt-5.1-codex","previous_response_id":"PREV","input":[{"type":"function_call_output","call_id":"call_1","output":"a.txt"}]}`,
+		`{"type":"response.create","model":"gpt-5.1-codex","previous_response_id":"PREV","input":[{"type":"function_call_output","call_id":"CALL","output":"a.txt"}]}`,
 	} {
-		if err := c.Write(ctx, websocket.MessageText, []byte(strings.Replace(frame, "PREV", prev, 1))); err != nil {
+		if err := c.Write(ctx, websocket.MessageText, []byte(strings.NewReplacer("PREV", prev, "CALL", callID).Replace(frame))); err != nil {
 			t.Fatal(err)
 		}
 		for {
@@ -169,8 +171,15 @@ func TestWebSocketRelayedAndTranscribed(t *testing.T) {
 				Response struct {
 					ID string `json:"id"`
 				} `json:"response"`
+				Item struct {
+					Type   string `json:"type"`
+					CallID string `json:"call_id"`
+				} `json:"item"`
 			}
 			json.Unmarshal(msg, &ev)
+			if ev.Type == "response.output_item.done" && ev.Item.Type == "function_call" {
+				callID = ev.Item.CallID
+			}
 			if ev.Type == "error" {
 				t.Fatalf("response %d: %s", i, msg)
 			}
@@ -187,11 +196,21 @@ func TestWebSocketRelayedAndTranscribed(t *testing.T) {
 			t.Errorf("turn %d = %+v", i, tr)
 		}
 	}
+	if turns[0].SessionID != turns[1].SessionID || !turns[0].Parsed || turns[0].Model != "gpt-5.1-codex" || turns[0].Usage.OutputTokens == 0 {
+		t.Errorf("websocket turns not parsed into one session: %+v", turns[:2])
+	}
+	sess, err := r.api(t).GetSession(ctx, turns[0].SessionID, data.ReadOptions{})
+	if err != nil || sess.ExternalID != "0199-codex-session" {
+		t.Errorf("session %+v, %v: want the handshake's session_id", sess, err)
+	}
 	d, err := r.api(t).GetTurn(ctx, turns[0].ID, dataTurnOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(d.Request.Text, `"response.create"`) || !strings.Contains(d.Response.Text, `"dir":"server"`) || !strings.Contains(d.Response.Text, "response.completed") {
 		t.Fatalf("turn bodies: request %q response %.300q", d.Request.Text, d.Response.Text)
+	}
+	if len(d.ToolCalls) != 1 || !d.ToolCalls[0].ResultSeen {
+		t.Errorf("the first response's function call and its output in the second request: %+v", d.ToolCalls)
 	}
 }

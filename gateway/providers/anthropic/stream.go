@@ -2,6 +2,7 @@ package anthropic
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"slices"
 
@@ -238,7 +239,7 @@ func usageNative(start, delta json.RawMessage) json.RawMessage {
 
 // content assembles text, thinking and tool calls in block order.
 func (s *stream) content() {
-	slices.SortStableFunc(s.blocks, func(a, b *contentBlock) int { return a.index - b.index })
+	slices.SortStableFunc(s.blocks, func(a, b *contentBlock) int { return cmp.Compare(a.index, b.index) })
 	r := s.r
 	var text, thinking []byte
 	for _, b := range s.blocks {
