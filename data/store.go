@@ -7,6 +7,7 @@ import "context"
 // transports use API and never a Store directly. Implementations are safe for concurrent use and
 // return *Error with ENOTFOUND for missing ids and EINVALID for bad cursors.
 type Store interface {
+	GovernanceStore
 	// ListSessions returns at most f.Limit sessions, newest first, and a cursor when more exist.
 	ListSessions(ctx context.Context, f SessionFilter) (SessionPage, error)
 	GetSession(ctx context.Context, id string) (Session, error)

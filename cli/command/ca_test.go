@@ -62,3 +62,30 @@ func TestUnknownCommandIsUsageError(t *testing.T) {
 		t.Fatalf("help: %d %q", code, out)
 	}
 }
+
+func TestKeysCreateListRevoke(t *testing.T) {
+	dir := t.TempDir()
+	code, out, stderr := run(t, "keys", "create", "--data-dir", dir, "--name", "dash", "--role", "reader", "--json")
+	if code != ExitOK {
+		t.Fatalf("create: %d %s", code, stderr)
+	}
+	var k struct {
+		Key    struct{ ID, Role string }
+		Secret string
+	}
+	if err := json.Unmarshal([]byte(out), &k); err != nil || !strings.HasPrefix(k.Secret, "rcd_") || k.Key.Role != "reader" {
+		t.Fatalf("create --json = %q (%v)", out, err)
+	}
+	if code, out, _ := run(t, "keys", "list", "--data-dir", dir); code != ExitOK || !strings.Contains(out, k.Key.ID) || strings.Contains(out, k.Secret) {
+		t.Fatalf("list: %d %q (the secret must never be listed)", code, out)
+	}
+	if code, _, _ := run(t, "keys", "revoke", "--data-dir", dir, k.Key.ID); code != ExitOK {
+		t.Fatalf("revoke: %d", code)
+	}
+	if code, _, _ := run(t, "keys", "revoke", "--data-dir", dir, k.Key.ID); code != ExitNotFound {
+		t.Fatalf("revoke twice: %d, want %d", code, ExitNotFound)
+	}
+	if code, _, _ := run(t, "keys", "create", "--data-dir", dir, "--name", "x", "--role", "root"); code != ExitUsage {
+		t.Fatalf("bad role: %d, want %d", code, ExitUsage)
+	}
+}

@@ -52,8 +52,11 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return ExitOK
 	}
 	name := args[0]
-	if name == "ca" && len(args) > 1 && !strings.HasPrefix(args[1], "-") {
-		name, args = "ca "+args[1], args[1:]
+	// Two-word commands: "ca show", "keys create", "pricing add", ...
+	if len(args) > 1 && !strings.HasPrefix(args[1], "-") {
+		if _, ok := commands[name+" "+args[1]]; ok {
+			name, args = name+" "+args[1], args[1:]
+		}
 	}
 	c, ok := commands[name]
 	if !ok {
