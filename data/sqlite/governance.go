@@ -30,7 +30,6 @@ func changed(n int64, err error, what string) error {
 	return interpretError(err, what)
 }
 
-
 func keyFromRow(r sqlitedb.ApiKey) data.APIKey {
 	return data.APIKey{ID: r.ID, Name: r.Name, Prefix: r.Prefix, Role: r.Role, Team: r.Team, CreatedAt: toTime(r.CreatedAt), RevokedAt: toTimePtr(r.RevokedAt)}
 }
