@@ -28,7 +28,9 @@ func TestMiddlewareAuthenticatesAndAuditsEveryRequest(t *testing.T) {
 	revoked, _ := api.CreateKey(ctx, "old", data.RoleAdmin, "")
 	api.RevokeKey(ctx, revoked.Key.ID)
 	h := access.Middleware(access.Config{API: api, Surface: data.SurfaceREST,
-		Deny: func(w http.ResponseWriter, _ *http.Request, code, msg string) { http.Error(w, code+": "+msg, http.StatusUnauthorized) },
+		Deny: func(w http.ResponseWriter, _ *http.Request, code, msg string) {
+			http.Error(w, code+": "+msg, http.StatusUnauthorized)
+		},
 	}, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p, _ := access.From(r.Context())
 		access.Operation(r.Context(), "get_session", "s-1")
