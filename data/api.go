@@ -81,13 +81,16 @@ func (a *API) begin(ctx context.Context, opt ReadOptions, operation string, ids 
 	return noMask{}, nil
 }
 
+// stamp is the current time as the engines store it: UTC, microseconds.
+func (a *API) stamp() time.Time { return a.now().UTC().Truncate(time.Microsecond) }
+
 // RecordAccess appends to the access audit log, filling the id and time.
 func (a *API) RecordAccess(ctx context.Context, e AccessEntry) error {
 	if e.ID == "" {
 		e.ID = uuid.Must(uuid.NewV7()).String()
 	}
 	if e.At.IsZero() {
-		e.At = a.now().UTC()
+		e.At = a.stamp()
 	}
 	if e.ResourceIDs == nil {
 		e.ResourceIDs = []string{}

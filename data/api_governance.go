@@ -40,7 +40,7 @@ func (a *API) CreatePolicy(ctx context.Context, in PolicyInput) (Policy, error) 
 	if err := in.validate(); err != nil {
 		return Policy{}, err
 	}
-	now := a.now().UTC()
+	now := a.stamp()
 	p := Policy{ID: uuid.Must(uuid.NewV7()).String(), Name: in.Name, Kind: in.Kind, Spec: in.Spec, Enabled: in.Enabled, CreatedAt: now, UpdatedAt: now}
 	return p, a.store.CreatePolicy(ctx, p)
 }
@@ -57,7 +57,7 @@ func (a *API) UpdatePolicy(ctx context.Context, id string, in PolicyInput) (Poli
 	if err != nil {
 		return Policy{}, err
 	}
-	p := Policy{ID: id, Name: in.Name, Kind: in.Kind, Spec: in.Spec, Enabled: in.Enabled, CreatedAt: old.CreatedAt, UpdatedAt: a.now().UTC()}
+	p := Policy{ID: id, Name: in.Name, Kind: in.Kind, Spec: in.Spec, Enabled: in.Enabled, CreatedAt: old.CreatedAt, UpdatedAt: a.stamp()}
 	return p, a.store.UpdatePolicy(ctx, p)
 }
 
@@ -99,7 +99,7 @@ func (a *API) AcknowledgeAlert(ctx context.Context, id, by string) error {
 	if err := validID("alert", id); err != nil {
 		return err
 	}
-	return a.store.AcknowledgeAlert(ctx, id, by, a.now().UTC())
+	return a.store.AcknowledgeAlert(ctx, id, by, a.stamp())
 }
 
 // CreateReport saves a report definition (Spec: a JSON object).
@@ -108,7 +108,7 @@ func (a *API) CreateReport(ctx context.Context, name, spec, by string) (Report, 
 	if strings.TrimSpace(name) == "" || json.Unmarshal([]byte(spec), &obj) != nil || obj == nil {
 		return Report{}, Errorf(EINVALID, "a report needs a name and a JSON object spec")
 	}
-	r := Report{ID: uuid.Must(uuid.NewV7()).String(), Name: name, Spec: spec, CreatedBy: by, CreatedAt: a.now().UTC()}
+	r := Report{ID: uuid.Must(uuid.NewV7()).String(), Name: name, Spec: spec, CreatedBy: by, CreatedAt: a.stamp()}
 	return r, a.store.CreateReport(ctx, r)
 }
 

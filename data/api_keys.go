@@ -45,7 +45,7 @@ func (a *API) CreateKey(ctx context.Context, name, role, team string) (CreatedKe
 		random[i] = base62[n.Int64()]
 	}
 	secret := keyPrefix + string(random) + checksum(random)
-	k := APIKey{ID: uuid.Must(uuid.NewV7()).String(), Name: name, Prefix: secret[:len(keyPrefix)+6], Role: role, Team: team, CreatedAt: a.now().UTC()}
+	k := APIKey{ID: uuid.Must(uuid.NewV7()).String(), Name: name, Prefix: secret[:len(keyPrefix)+6], Role: role, Team: team, CreatedAt: a.stamp()}
 	if err := a.store.CreateKey(ctx, k, keyHash(secret)); err != nil {
 		return CreatedKey{}, err
 	}
@@ -80,7 +80,7 @@ func (a *API) RevokeKey(ctx context.Context, id string) error {
 	if err := validID("key", id); err != nil {
 		return err
 	}
-	return a.store.RevokeKey(ctx, id, a.now().UTC())
+	return a.store.RevokeKey(ctx, id, a.stamp())
 }
 
 func keyHash(secret string) string {

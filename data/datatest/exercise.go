@@ -58,7 +58,9 @@ func Exercise(t *testing.T, h Harness) {
 	t.Run("AppendOnly", func(t *testing.T) { checkAppendOnly(ctx, t, exec, h.Truncate) })
 	t.Run("AuditLog", func(t *testing.T) { checkAudit(ctx, t, store, exec, h.Truncate) })
 	t.Run("RepricingAfterPriceAdded", func(t *testing.T) { checkRepricing(ctx, t, store) })
+	t.Run("Governance", func(t *testing.T) { checkGovernance(ctx, t, store) })
 	t.Run("AnswersMatchGolden", func(t *testing.T) { checkGolden(t, "answers.golden.json", answers(ctx, t, store)) })
+	t.Run("SessionTotalsProperty", func(t *testing.T) { checkTotalsProperty(ctx, t, store, w, 20261123) })
 }
 
 func checkTotals(ctx context.Context, t *testing.T, store data.Store) {

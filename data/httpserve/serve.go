@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
@@ -47,7 +48,7 @@ func CheckDevListen(listen string) error {
 // Handler wraps cfg.Handler with /healthz, /metrics, the body limit and request metrics.
 func Handler(cfg Config) http.Handler {
 	reg := prometheus.NewRegistry()
-	reg.MustRegister(prometheus.NewGoCollector(), prometheus.NewProcessCollector(prometheus.ProcessCollectorOpts{}))
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	requests := prometheus.NewCounterVec(prometheus.CounterOpts{Name: "recondo_http_requests_total", Help: "HTTP requests by surface, method and status.", ConstLabels: prometheus.Labels{"surface": cfg.Name}}, []string{"method", "code"})
 	errorsTotal := prometheus.NewCounterVec(prometheus.CounterOpts{Name: "recondo_http_errors_total", Help: "HTTP responses with status >= 500.", ConstLabels: prometheus.Labels{"surface": cfg.Name}}, []string{"method"})
 	latency := prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "recondo_http_request_duration_seconds", Help: "HTTP request latency.", ConstLabels: prometheus.Labels{"surface": cfg.Name},

@@ -3,7 +3,6 @@ package app_test
 import (
 	"context"
 	"crypto/x509"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -156,9 +155,4 @@ func sortTurns(ts []data.Turn) {
 			ts[j], ts[j-1] = ts[j-1], ts[j]
 		}
 	}
-}
-
-func hostPort(u *url.URL) string {
-	h, p, _ := net.SplitHostPort(u.Host)
-	return net.JoinHostPort(h, p)
 }

@@ -104,7 +104,7 @@ func TestSafeHeadersFingerprintsCredentials(t *testing.T) {
 	if safe["Anthropic-Version"][0] != "2023-06-01" || !strings.HasPrefix(safe["X-Api-Key"][0], "fp:") {
 		t.Fatalf("safe = %v", safe)
 	}
-	if Fingerprint("a") == Fingerprint("b") || Fingerprint("a") != Fingerprint("a") {
+	if first, again := Fingerprint("a"), Fingerprint("a"); first == Fingerprint("b") || first != again {
 		t.Fatal("fingerprints must tell keys apart and be stable")
 	}
 }

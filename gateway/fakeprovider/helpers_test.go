@@ -14,7 +14,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
@@ -218,26 +217,6 @@ func readLine(br *bufio.Reader) (string, string, error) {
 		}
 		b.WriteByte(c)
 	}
-}
-
-func eventNames(evs []sseEvent) []string {
-	var out []string
-	for _, e := range evs {
-		out = append(out, e.Event)
-	}
-	return out
-}
-
-// syncBuffer is an io.Writer safe for the server's concurrent handlers.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
 }
 
 func decodeJSON(t *testing.T, s string) map[string]any {

@@ -43,9 +43,3 @@ func (r *registry) remove(key string) {
 	delete(r.byKey, key)
 	r.mu.Unlock()
 }
-
-func (r *registry) len() int {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return len(r.byKey)
-}
