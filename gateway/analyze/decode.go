@@ -15,14 +15,19 @@ import (
 	"github.com/recondo/recondo/gateway/providers"
 )
 
-// MaxParseBytes bounds how much of a decoded body a parser reads. Larger bodies are still
-// captured whole; their turn is marked unparsed.
-const MaxParseBytes = 64 << 20
+// MaxParseBytes bounds how much of a decoded body a parser reads (a long LLM stream is a few
+// MB). Larger bodies are still captured whole; their turn is marked unparsed.
+const MaxParseBytes = 16 << 20
 
 var errTooLarge = errors.New("body too large to parse")
 
-// body returns a record body content-decoded, from memory or its spill file.
-func body(inline []byte, spill, encoding string) ([]byte, error) {
+// body returns a record body content-decoded, from memory or its spill file. A body whose wire
+// size is already over the limit is refused before a byte is read: reading it to find out
+// would cost the memory the spill file saved.
+func body(inline []byte, spill, encoding string, wireSize int64) ([]byte, error) {
+	if wireSize > MaxParseBytes {
+		return nil, errTooLarge
+	}
 	var r io.Reader = bytes.NewReader(inline)
 	if spill != "" {
 		f, err := os.Open(spill)
@@ -37,14 +42,15 @@ func body(inline []byte, spill, encoding string) ([]byte, error) {
 		return nil, err
 	}
 	defer dec.Close()
-	b, err := io.ReadAll(io.LimitReader(dec, MaxParseBytes+1))
-	if err != nil {
+	var buf bytes.Buffer
+	buf.Grow(int(min(wireSize, MaxParseBytes)) + bytes.MinRead) // one allocation when not compressed
+	if _, err := buf.ReadFrom(io.LimitReader(dec, MaxParseBytes+1)); err != nil {
 		return nil, fmt.Errorf("decode %q body: %w", encoding, err)
 	}
-	if len(b) > MaxParseBytes {
+	if buf.Len() > MaxParseBytes {
 		return nil, errTooLarge
 	}
-	return b, nil
+	return buf.Bytes(), nil
 }
 
 // wsMessages reads a WebSocket turn's transcript (JSON Lines written by wsframe) back into the
@@ -78,17 +84,17 @@ func exchangeOf(rec *capture.Record) (*providers.Exchange, error) {
 	var err error
 	if m.WebSocket {
 		x.Request = rec.Request // the client's message, already unmasked and inflated
-		resp, err := body(rec.Response, m.ResponseSpill, "")
+		resp, err := body(rec.Response, m.ResponseSpill, "", m.ResponseSize)
 		if err != nil {
 			return x, err
 		}
 		x.Messages = wsMessages(resp)
 		return x, nil
 	}
-	if x.Request, err = body(rec.Request, m.RequestSpill, m.RequestEncoding); err != nil {
+	if x.Request, err = body(rec.Request, m.RequestSpill, m.RequestEncoding, m.RequestSize); err != nil {
 		return x, fmt.Errorf("request: %w", err)
 	}
-	if x.Response, err = body(rec.Response, m.ResponseSpill, m.ResponseEncoding); err != nil {
+	if x.Response, err = body(rec.Response, m.ResponseSpill, m.ResponseEncoding, m.ResponseSize); err != nil {
 		return x, fmt.Errorf("response: %w", err)
 	}
 	return x, nil

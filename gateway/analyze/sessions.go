@@ -39,6 +39,7 @@ type Sessions struct {
 	explicit map[string]*explicitSession
 	// byResponse maps a response id to its session, for previous_response_id continuity
 	byResponse map[string]*openSession
+	lastExpire time.Time
 }
 
 type openSession struct {
@@ -77,7 +78,10 @@ func stableID(parts ...string) string {
 func (s *Sessions) Resolve(r *providers.Result, developer, captureID string, at time.Time) sessionRef {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.expire(at)
+	if at.Sub(s.lastExpire) > 10*time.Second || at.Before(s.lastExpire) { // not on every turn: it walks every open session
+		s.expire(at)
+		s.lastExpire = at
+	}
 	sys := hashOf(r.Request.System)
 	if r.SessionID != "" {
 		id := stableID("ext", r.Provider, r.SessionID)
@@ -104,7 +108,7 @@ func (s *Sessions) Resolve(r *providers.Result, developer, captureID string, at 
 		}
 	}
 	for _, o := range s.open[key] {
-		if o.system == sys && extends(r.Request.MessageHashes, o.lastHash) {
+		if o.system == sys && at.Sub(o.last) <= s.gap && extends(r.Request.MessageHashes, o.lastHash) {
 			s.touch(o, r, at)
 			return sessionRef{ID: o.id}
 		}

@@ -146,7 +146,7 @@ func (g *Gateway) Close(ctx context.Context) error {
 			g.martianConns.Close()
 		}
 		g.closed = make(chan struct{})
-		go func() { g.wg.Wait(); g.martian.Close(); close(g.closed) }()
+		go func() { g.wg.Wait(); g.martian.Close(); g.transport.CloseIdleConnections(); close(g.closed) }()
 	})
 	select {
 	case <-g.closed:
