@@ -30,10 +30,11 @@ lint:
 	go vet $(GO_PKGS)
 	$$(scripts/tools.sh staticcheck) $(GO_PKGS)
 
-## generate: regenerate sqlc code from sql/ and migrations/
+## generate: regenerate sqlc code from sql/ and migrations/, and gqlgen code from graphql/schema/
 generate:
 	@rm -rf data/internal/sqlitedb data/internal/pgdb
 	cd sql && $$(../scripts/tools.sh sqlc) generate
+	cd graphql && go run github.com/99designs/gqlgen generate
 
 ## check-generated: fail when committed generated code differs from a fresh generation
 check-generated:

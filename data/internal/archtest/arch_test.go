@@ -16,17 +16,23 @@ func TestImportDirection(t *testing.T) {
 	_, file, _, _ := runtime.Caller(0)
 	workspace := filepath.Join(filepath.Dir(file), "..", "..", "..")
 	for _, m := range modules {
-		cmd := exec.Command("go", "list", "-e", "-deps", "-test", "-f", "{{.ImportPath}}", "./...")
-		cmd.Dir = filepath.Join(workspace, m)
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			if strings.Contains(string(out), "matched no packages") {
-				continue // a module with no Go packages yet
+		for _, withTests := range []bool{false, true} {
+			args := []string{"list", "-e", "-deps", "-f", "{{.ImportPath}}", "./..."}
+			if withTests {
+				args = append(args[:3], append([]string{"-test"}, args[3:]...)...)
 			}
-			t.Fatalf("go list in %s: %v\n%s", m, err, out)
-		}
-		for _, v := range Violations(m, strings.Fields(string(out))) {
-			t.Error(v)
+			cmd := exec.Command("go", args...)
+			cmd.Dir = filepath.Join(workspace, m)
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				if strings.Contains(string(out), "matched no packages") {
+					continue // a module with no Go packages yet
+				}
+				t.Fatalf("go list in %s: %v\n%s", m, err, out)
+			}
+			for _, v := range Violations(m, strings.Fields(string(out)), withTests) {
+				t.Error(v)
+			}
 		}
 	}
 }
@@ -36,22 +42,27 @@ func TestRulesCatchViolations(t *testing.T) {
 	cases := []struct {
 		module, dep string
 		bad         bool
+		tests       bool
 	}{
-		{"rest", root + "data/write", true},
-		{"graphql", root + "data/write/objectwriter", true},
-		{"mcp", root + "gateway/proxy", true},
-		{"cli", root + "gateway/ca", false},
-		{"cli", root + "gateway/capture", true},
-		{"cli", root + "rest/api", true},
-		{"gateway", root + "graphql/server", true},
-		{"gateway", root + "data/write", false},
-		{"data", root + "gateway", true},
-		{"rest", root + "data", false},
-		{"rest", root + "data/objects", false},
-		{"rest", root + "data/writeahead", false}, // a prefix that is not data/write itself
+		{"cli", root + "data/write", false, true},       // a test seeding fixtures through the writer
+		{"rest", root + "data/datatest", false, true},   // the conformance dataset, in tests
+		{"graphql", root + "gateway/proxy", true, true}, // not even tests may reach the gateway
+		{"mcp", root + "rest/api", true, true},          // nor another transport
+		{"rest", root + "data/write", true, false},
+		{"graphql", root + "data/write/objectwriter", true, false},
+		{"mcp", root + "gateway/proxy", true, false},
+		{"cli", root + "gateway/ca", false, false},
+		{"cli", root + "gateway/capture", true, false},
+		{"cli", root + "rest/api", true, false},
+		{"gateway", root + "graphql/server", true, false},
+		{"gateway", root + "data/write", false, false},
+		{"data", root + "gateway", true, false},
+		{"rest", root + "data", false, false},
+		{"rest", root + "data/objects", false, false},
+		{"rest", root + "data/writeahead", false, false}, // a prefix that is not data/write itself
 	}
 	for _, c := range cases {
-		got := len(Violations(c.module, []string{c.dep})) > 0
+		got := len(Violations(c.module, []string{c.dep}, c.tests)) > 0
 		if got != c.bad {
 			t.Errorf("%s -> %s: violation %v, want %v", c.module, c.dep, got, c.bad)
 		}
