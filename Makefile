@@ -40,6 +40,8 @@ generate:
 check-generated:
 	@scripts/check-generated.sh
 
-## bench: the benchmarks (seeds the 1M-turn dataset once into a cache; see BENCHMARKS.md)
+## bench: every benchmark in BENCHMARKS.md (seeds the 1M-turn dataset once into a cache)
 bench:
+	cd gateway && go test -run '^$$' -bench . -benchtime=2s -count=3 ./sse/ ./providers/anthropic/ ./providers/openai/
+	cd gateway && go test ./bench -run '^$$' -bench . -benchtime=1x -count=3
 	@eval "$$(scripts/bench-data.sh)" && cd data && go test ./bench -run '^$$' -bench . -benchtime=200x

@@ -21,7 +21,11 @@ servers=(recondo-gateway recondo-graphql recondo-rest)
 started=0
 for s in "${servers[@]}"; do
   if [ -x "$root/bin/$s" ]; then
-    "$root/bin/$s" serve --data-dir "$RECONDO_DATA_DIR" &
+    args=(serve --data-dir "$RECONDO_DATA_DIR")
+    # The read servers run without API keys here: --dev, which binds to loopback only. In
+    # production create keys (recondo keys create) and drop --dev.
+    [ "$s" != recondo-gateway ] && args+=(--dev)
+    "$root/bin/$s" "${args[@]}" &
     pids+=($!)
     started=$((started + 1))
   fi
@@ -41,6 +45,9 @@ Recondo is running (data in $RECONDO_DATA_DIR). Point an agent at the gateway:
   Claude Code, Gemini CLI:  export NODE_EXTRA_CA_CERTS=$ca
   Codex:                    export CODEX_CA_CERTIFICATE=$ca SSL_CERT_FILE=$ca
 
-Then run the agent as usual. Ctrl-C stops everything.
+Then run the agent as usual, and read what it did:
+  bin/recondo sessions            bin/recondo stats --by model
+  GraphQL  http://127.0.0.1:8080/graphql      REST  http://127.0.0.1:8081/v1/sessions
+Ctrl-C stops everything.
 MSG
 wait -n "${pids[@]}"
