@@ -27,6 +27,12 @@ type Store interface {
 	Search(ctx context.Context, q SearchQuery) (SearchPage, error)
 	Stats(ctx context.Context, q StatsQuery) ([]StatsRow, error)
 	ListAnomalies(ctx context.Context, f AnomalyFilter) (AnomalyPage, error)
+	// FindTurns and FindToolCalls page through turns and tool calls across sessions (query.go).
+	FindTurns(ctx context.Context, q TurnQuery) (TurnPage, error)
+	FindToolCalls(ctx context.Context, q ToolCallQuery) (ToolCallPage, error)
+	// LatencyPercentiles returns percentiles of a duration (MeasureTotal, MeasureFirstByte) over
+	// the turns Stats(q) sums, with Stats' groups and buckets, ordered by bucket then key.
+	LatencyPercentiles(ctx context.Context, q StatsQuery, measure string) ([]LatencyRow, error)
 	// ListTurnHashes pages through the hashes of one session's turns ("" = every session), in
 	// turn id order after afterID.
 	ListTurnHashes(ctx context.Context, sessionID, afterID string, limit int) ([]TurnHashes, error)

@@ -60,6 +60,7 @@ func Exercise(t *testing.T, h Harness) {
 	t.Run("RepricingAfterPriceAdded", func(t *testing.T) { checkRepricing(ctx, t, store) })
 	t.Run("Governance", func(t *testing.T) { checkGovernance(ctx, t, store) })
 	t.Run("AnswersMatchGolden", func(t *testing.T) { checkGolden(t, "answers.golden.json", answers(ctx, t, store)) })
+	t.Run("QueryAnswersMatchGolden", func(t *testing.T) { checkQuery(ctx, t, store) })
 	t.Run("SessionTotalsProperty", func(t *testing.T) { checkTotalsProperty(ctx, t, store, w, 20261123) })
 }
 

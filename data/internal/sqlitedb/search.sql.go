@@ -11,13 +11,13 @@ import (
 
 const searchTexts = `-- name: SearchTexts :many
 SELECT t.rowid, t.turn_id, t.session_id, t.started_at, t.role, t.body
-FROM turn_texts t
-WHERE t.rowid IN (SELECT f.rowid FROM turn_texts_fts f WHERE f.body MATCH ?1
-                  AND (?2 IS NULL OR f.rowid < ?2)
-                  ORDER BY f.rowid DESC)
+FROM turn_texts_fts f
+JOIN turn_texts t ON t.rowid = f.rowid
+WHERE f.body MATCH ?1
+  AND (?2 IS NULL OR f.rowid < ?2)
   AND (?3 IS NULL OR t.session_id = ?3)
   AND (?4 IS NULL OR t.role = ?4)
-ORDER BY t.rowid DESC
+ORDER BY f.rowid DESC
 LIMIT ?5
 `
 
@@ -29,8 +29,9 @@ type SearchTextsParams struct {
 	Lim         int64
 }
 
-// Newest text first: FTS5 walks its doclists by rowid, so ORDER BY rowid DESC with a LIMIT stops
-// early instead of sorting every match.
+// Driven from the FTS5 table: it walks its doclists by rowid, so ORDER BY f.rowid DESC with a
+// LIMIT stops after the newest matches instead of collecting every match first (a common word
+// matches most of the corpus).
 func (q *Queries) SearchTexts(ctx context.Context, arg SearchTextsParams) ([]TurnText, error) {
 	rows, err := q.db.QueryContext(ctx, searchTexts,
 		arg.Fts,
