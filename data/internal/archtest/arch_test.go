@@ -16,23 +16,36 @@ func TestImportDirection(t *testing.T) {
 	_, file, _, _ := runtime.Caller(0)
 	workspace := filepath.Join(filepath.Dir(file), "..", "..", "..")
 	for _, m := range modules {
-		for _, withTests := range []bool{false, true} {
-			args := []string{"list", "-e", "-deps", "-f", "{{.ImportPath}}", "./..."}
-			if withTests {
-				args = append(args[:3], append([]string{"-test"}, args[3:]...)...)
+		// Production code: every package but test-support ones (named like httptest), with the
+		// packages each depends on.
+		cmd := exec.Command("go", "list", "-e", "-f", "{{.ImportPath}} {{join .Deps \" \"}}", "./...")
+		cmd.Dir = filepath.Join(workspace, m)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			if strings.Contains(string(out), "matched no packages") {
+				continue // a module with no Go packages yet
 			}
-			cmd := exec.Command("go", args...)
-			cmd.Dir = filepath.Join(workspace, m)
-			out, err := cmd.CombinedOutput()
-			if err != nil {
-				if strings.Contains(string(out), "matched no packages") {
-					continue // a module with no Go packages yet
-				}
-				t.Fatalf("go list in %s: %v\n%s", m, err, out)
+			t.Fatalf("go list in %s: %v\n%s", m, err, out)
+		}
+		var prod []string
+		for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+			fields := strings.Fields(line)
+			if len(fields) == 0 || IsTestSupport(fields[0]) {
+				continue
 			}
-			for _, v := range Violations(m, strings.Fields(string(out)), withTests) {
-				t.Error(v)
-			}
+			prod = append(prod, fields...)
+		}
+		for _, v := range Violations(m, prod, false) {
+			t.Error(v)
+		}
+		// Tests and test support.
+		cmd = exec.Command("go", "list", "-e", "-deps", "-test", "-f", "{{.ImportPath}}", "./...")
+		cmd.Dir = filepath.Join(workspace, m)
+		if out, err = cmd.CombinedOutput(); err != nil {
+			t.Fatalf("go list -test in %s: %v\n%s", m, err, out)
+		}
+		for _, v := range Violations(m, strings.Fields(string(out)), true) {
+			t.Error(v)
 		}
 	}
 }
@@ -65,6 +78,17 @@ func TestRulesCatchViolations(t *testing.T) {
 		got := len(Violations(c.module, []string{c.dep}, c.tests)) > 0
 		if got != c.bad {
 			t.Errorf("%s -> %s: violation %v, want %v", c.module, c.dep, got, c.bad)
+		}
+	}
+}
+
+func TestIsTestSupport(t *testing.T) {
+	for path, want := range map[string]bool{
+		root + "rest/internal/resttest": true, root + "data/datatest": true, root + "gateway/providers/providertest": true,
+		root + "rest/api": false, root + "data/write": false, root + "data/internal/surfacetest": true, root + "gateway/bench": false,
+	} {
+		if got := IsTestSupport(path); got != want {
+			t.Errorf("IsTestSupport(%s) = %v, want %v", path, got, want)
 		}
 	}
 }

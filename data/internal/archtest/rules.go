@@ -58,3 +58,9 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// IsTestSupport reports whether a package exists only for tests: by the standard library's
+// convention (net/http/httptest), its name ends in "test" (datatest, resttest, providertest).
+func IsTestSupport(importPath string) bool {
+	return strings.HasSuffix(importPath[strings.LastIndex(importPath, "/")+1:], "test")
+}

@@ -1,53 +1,52 @@
 package resttest
 
 import (
+	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"sync"
 	"testing"
+
+	"github.com/recondo/recondo/data/datatest"
+	"github.com/recondo/recondo/data/write"
 )
 
-// The seeded database, made once per test binary and copied into each fixture. The dataset is
-// written by the data module's conformance-seed command in a child process: the architecture
-// test (data/internal/archtest) forbids a read surface to link data/write, tests included.
+// The seeded database, made once per test binary and copied into each fixture: the conformance
+// dataset, written through the real writer (transport tests may seed fixtures that way; their
+// code may not — data/internal/archtest).
 var seeded = struct {
 	once sync.Once
 	db   []byte
-	err  string
+	err  error
 }{}
-
-const seedCommand = "github.com/recondo/recondo/data/datatest/cmd/conformance-seed"
 
 func seededDB(t testing.TB) []byte {
 	t.Helper()
 	seeded.once.Do(func() {
 		dir, err := os.MkdirTemp("", "resttest-seed-")
 		if err != nil {
-			seeded.err = err.Error()
+			seeded.err = err
 			return
 		}
 		defer os.RemoveAll(dir)
-		cmd := exec.Command("go", "run", seedCommand, "--data-dir", dir)
-		cmd.Dir = moduleDir()
-		if out, err := cmd.CombinedOutput(); err != nil {
-			seeded.err = "go run " + seedCommand + ": " + err.Error() + "\n" + string(out)
+		ctx := context.Background()
+		w, err := write.OpenSQLite(ctx, filepath.Join(dir, "recondo.db"))
+		if err != nil {
+			seeded.err = err
 			return
 		}
-		seeded.db, err = os.ReadFile(filepath.Join(dir, "recondo.db"))
-		if err != nil {
-			seeded.err = err.Error()
+		if _, err := w.Write(ctx, datatest.Exchanges()...); err != nil {
+			w.Close()
+			seeded.err = err
+			return
 		}
+		if seeded.err = w.Close(); seeded.err != nil {
+			return
+		}
+		seeded.db, seeded.err = os.ReadFile(filepath.Join(dir, "recondo.db"))
 	})
-	if seeded.err != "" {
+	if seeded.err != nil {
 		t.Fatal(seeded.err)
 	}
 	return seeded.db
-}
-
-// moduleDir is the rest module's root, where `go run` resolves the workspace.
-func moduleDir() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..")
 }
