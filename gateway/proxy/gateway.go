@@ -49,7 +49,8 @@ type Config struct {
 	// WriteTimeout bounds each write to a client during a stream (a stuck client is dropped).
 	WriteTimeout time.Duration
 	// NoCapture decrypts and relays exactly as usual but records nothing: the baseline the
-	// capture's cost is measured against (make bench). Never for production.
+	// capture's cost is measured against (make bench). Never for production: it also leaves
+	// WebSocket upgrades to martian, which cannot relay them.
 	NoCapture bool
 }
 
