@@ -18,6 +18,8 @@ import (
 	"github.com/recondo/recondo/data/write"
 )
 
+// update is -update, for every golden file of the tests that import this package: they must look
+// it up (flag.Lookup("update")), not define it again, which would panic.
 var update = flag.Bool("update", false, "rewrite the conformance golden file")
 
 // Harness gives the suite a fresh, empty database of one engine.
