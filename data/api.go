@@ -27,12 +27,14 @@ type API struct {
 	objects objects.Store
 	now     func() time.Time
 	prices  *pricing.Table // under the model_prices rows; see api_prices.go
+	// priceCache is the merged price table, reused for pricesTTL (see api_prices.go).
+	priceCache *priceCache
 }
 
 // NewAPI wires a read API over an engine and an object store, pricing with the embedded price
 // list (WithPrices sets another).
 func NewAPI(store Store, objs objects.Store) *API {
-	return &API{store: store, objects: objs, now: time.Now, prices: pricing.Embedded()}
+	return &API{store: store, objects: objs, now: time.Now, prices: pricing.Embedded(), priceCache: &priceCache{}}
 }
 
 // Store returns the engine, for the few governance operations that do not go through API.

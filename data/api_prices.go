@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -23,12 +24,45 @@ import (
 func (a *API) WithPrices(base *pricing.Table) *API {
 	n := *a
 	n.prices = base
+	n.priceCache = &priceCache{} // the cached table was built on the old base
 	return &n
+}
+
+// pricesTTL bounds how stale the cached price table may be: a price another process added is
+// used by this one within it (this process's own changes drop the cache at once).
+const pricesTTL = 10 * time.Second
+
+// priceCache holds the merged price table, so a page of sessions does not re-read model_prices.
+type priceCache struct {
+	mu    sync.Mutex
+	table *pricing.Table
+	at    time.Time
+}
+
+func (c *priceCache) drop() {
+	c.mu.Lock()
+	c.table = nil
+	c.mu.Unlock()
 }
 
 // Prices returns the price table in force: the base table with the model_prices rows added. The
 // gateway prices at capture with it (Pricer) and the read side reprices with it.
 func (a *API) Prices(ctx context.Context) (*pricing.Table, error) {
+	c := a.priceCache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.table != nil && a.now().Sub(c.at) < pricesTTL {
+		return c.table, nil
+	}
+	t, err := a.loadPrices(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c.table, c.at = t, a.now()
+	return t, nil
+}
+
+func (a *API) loadPrices(ctx context.Context) (*pricing.Table, error) {
 	rows, err := a.store.ListPrices(ctx)
 	if err != nil {
 		return nil, err
@@ -72,6 +106,7 @@ func (a *API) AddPrice(ctx context.Context, p ModelPrice) (ModelPrice, error) {
 	if err := a.store.AddPrice(ctx, p); err != nil {
 		return ModelPrice{}, err
 	}
+	a.priceCache.drop()
 	return p, nil
 }
 
@@ -80,7 +115,9 @@ func (a *API) DeletePrice(ctx context.Context, id string) error {
 	if err := validID("price", id); err != nil {
 		return err
 	}
-	return a.store.DeletePrice(ctx, id)
+	err := a.store.DeletePrice(ctx, id)
+	a.priceCache.drop()
+	return err
 }
 
 // UnpricedModels lists the models of captured turns that no price in force covers: what `recondo
