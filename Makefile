@@ -45,3 +45,4 @@ bench:
 	cd gateway && go test -run '^$$' -bench . -benchtime=2s -count=3 ./sse/ ./providers/anthropic/ ./providers/openai/
 	cd gateway && go test ./bench -run '^$$' -bench . -benchtime=1x -count=3
 	@eval "$$(scripts/bench-data.sh)" && cd data && go test ./bench -run '^$$' -bench . -benchtime=200x
+	@eval "$$(scripts/bench-data.sh)" && (cd graphql && go test ./bench -run '^$$' -bench . -benchtime=1x -count=3) && (cd rest && go test ./bench -run '^$$' -bench . -benchtime=1x -count=3)
