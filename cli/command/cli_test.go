@@ -3,6 +3,7 @@ package command
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -209,5 +210,36 @@ func TestUnmaskedIsAudited(t *testing.T) {
 	log, err := store.ListAccess(context.Background(), data.AccessFilter{Surface: data.SurfaceCLI, Limit: 10})
 	if err != nil || len(log) != 1 || !log[0].Unmasked || log[0].Operation != "get_turn" || log[0].ResourceIDs[0] != "t-01-1" {
 		t.Fatalf("audit log = %+v, %v", log, err)
+	}
+}
+
+func TestPolicyCommands(t *testing.T) {
+	dir, _ := seeded(t)
+	code, out, stderr := recondo(t, dir, "policy", "create", "--name", "payments cap", "--kind", "spend_cap", "--spec", `{"team":"payments","usd_per_day":50}`, "--json")
+	if code != ExitOK {
+		t.Fatalf("create: %d %s", code, stderr)
+	}
+	var p data.Policy
+	if err := json.Unmarshal([]byte(out), &p); err != nil || !p.Enabled || p.Kind != "spend_cap" {
+		t.Fatalf("create --json = %q (%v)", out, err)
+	}
+	if code, _, stderr := recondo(t, dir, "policy", "create", "--name", "payments cap", "--kind", "spend_cap", "--spec", `{}`); code != ExitFailed || !strings.Contains(stderr, "exists") {
+		t.Fatalf("duplicate name: %d %q", code, stderr)
+	}
+	if code, _, _ := recondo(t, dir, "policy", "create", "--name", "x", "--kind", "block", "--spec", `not json`); code != ExitUsage {
+		t.Fatalf("bad spec: %d, want %d", code, ExitUsage)
+	}
+	if code, _, stderr := recondo(t, dir, "policy", "update", p.ID, "--name", "payments cap", "--kind", "spend_cap", "--spec", `{"usd_per_day":80}`, "--disabled"); code != ExitOK {
+		t.Fatalf("update: %d %s", code, stderr)
+	}
+	code, out, _ = recondo(t, dir, "policy", "list")
+	if code != ExitOK || !strings.Contains(out, "payments cap") || !strings.Contains(out, "false") {
+		t.Fatalf("list: %d %q", code, out)
+	}
+	if code, _, _ := recondo(t, dir, "policy", "delete", p.ID); code != ExitOK {
+		t.Fatalf("delete: %d", code)
+	}
+	if code, _, _ := recondo(t, dir, "policy", "delete", p.ID); code != ExitNotFound {
+		t.Fatalf("delete twice: %d, want %d", code, ExitNotFound)
 	}
 }

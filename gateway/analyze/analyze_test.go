@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -131,5 +132,20 @@ func TestSessionsHeuristics(t *testing.T) {
 	late := s.Resolve(result("", "sys", []string{"u1", "a1", "u2", "a2", "u3", "a3", "u4"}, "", ""), "alice", "c7", at.Add(2*time.Hour))
 	if late.ID == first.ID {
 		t.Fatal("after the idle gap the session must end")
+	}
+}
+
+// TestSessionsIgnoreClaudeCodeBillingHeader: Claude Code's first system block carries a
+// per-request checksum; it must not make each request look like a sub-agent's.
+func TestSessionsIgnoreClaudeCodeBillingHeader(t *testing.T) {
+	s := NewSessions(0)
+	at := time.Now()
+	sys := func(n int) string {
+		return fmt.Sprintf("x-anthropic-billing-header: cc_version=2.1.328; cch=%05x; cc_prev_req=req_%d;\nYou are Claude Code.", n*7919, n)
+	}
+	a := s.Resolve(result("uuid-9", sys(1), []string{"u1"}, "", ""), "alice", "c1", at)
+	b := s.Resolve(result("uuid-9", sys(2), []string{"u1", "a1", "u2"}, "", ""), "alice", "c2", at.Add(time.Minute))
+	if a.ID != b.ID || b.Parent != "" {
+		t.Fatalf("one conversation split: %+v then %+v", a, b)
 	}
 }

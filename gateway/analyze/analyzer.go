@@ -38,8 +38,11 @@ func (a *Analyzer) Analyze(_ context.Context, rec *capture.Record) (write.Exchan
 	ex, decodeErr := exchangeOf(rec)
 	p := a.parserFor(ex)
 	if p == nil {
-		// Not an LLM API call (e.g. chatgpt.com's plugin list): kept as a plain exchange.
+		// Not an LLM API call (e.g. chatgpt.com's plugin list, Claude Code's settings fetch): kept
+		// as a plain exchange that billed no tokens, so it costs exactly 0 (not "unpriced").
 		x.Session = data.Session{ID: stableID("conn", m.ConnID, m.ClientIdentity, m.StartedAt.Format("2006-01-02")), Developer: m.ClientIdentity}
+		zero := int64(0)
+		x.Turn.CostMicros = &zero
 		return x, nil
 	}
 	if decodeErr != nil {

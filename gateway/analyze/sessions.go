@@ -82,7 +82,7 @@ func (s *Sessions) Resolve(r *providers.Result, developer, captureID string, at 
 		s.expire(at)
 		s.lastExpire = at
 	}
-	sys := hashOf(r.Request.System)
+	sys := hashOf(stableSystem(r.Request.System))
 	if r.SessionID != "" {
 		id := stableID("ext", r.Provider, r.SessionID)
 		e := s.explicit[id]
@@ -117,6 +117,23 @@ func (s *Sessions) Resolve(r *providers.Result, developer, captureID string, at 
 	s.open[key] = append(s.open[key], o)
 	s.touch(o, r, at)
 	return sessionRef{ID: o.id}
+}
+
+// stableSystem drops the lines of a system prompt that change on every request of one
+// conversation: Claude Code's first system block is an `x-anthropic-billing-header:` line with a
+// per-request checksum (cch=) and the previous request's id (cc_prev_req=).
+func stableSystem(s string) string {
+	if !strings.Contains(s, "x-anthropic-billing-header:") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	kept := lines[:0]
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "x-anthropic-billing-header:") {
+			kept = append(kept, l)
+		}
+	}
+	return strings.Join(kept, "\n")
 }
 
 // extends reports whether cur continues prev: prev's messages are a proper prefix of cur's.
