@@ -21,6 +21,7 @@ build:
 
 ## test: every test, against SQLite and a real PostgreSQL (installed and started if missing)
 test: check-generated
+	@scripts/ensure-test-tools.sh
 	@url=$$(scripts/ensure-postgres.sh) && \
 	  RECONDO_TEST_POSTGRES_URL=$$url go test -count=1 $(GO_PKGS)
 
