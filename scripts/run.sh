@@ -41,7 +41,7 @@ cat <<MSG
 
 Recondo is running (data in $RECONDO_DATA_DIR). Point an agent at the gateway:
 
-  export HTTPS_PROXY=http://\$USER@127.0.0.1:8443   # the user name attributes traffic to you
+  export HTTPS_PROXY=http://\$USER:x@127.0.0.1:8443   # the user name attributes traffic to you (the password is ignored)
   Claude Code, Gemini CLI:  export NODE_EXTRA_CA_CERTS=$ca
   Codex:                    export CODEX_CA_CERTIFICATE=$ca SSL_CERT_FILE=$ca
 
