@@ -5,7 +5,7 @@ MODULES := data gateway graphql mcp rest cli migrations
 BIN := $(CURDIR)/bin
 GO_PKGS := $(addprefix ./,$(addsuffix /...,$(MODULES)))
 
-.PHONY: run test build lint generate check-generated bench test-go tools
+.PHONY: run demo test build lint generate check-generated bench test-go tools
 
 ## run: start the system on the embedded default (SQLite + local objects under ~/.recondo)
 run: build
@@ -18,6 +18,10 @@ build:
 	  if [ -d $$m/cmd ]; then (cd $$m && GOBIN=$(BIN) go install ./cmd/...) || exit 1; fi; \
 	done
 	@ls $(BIN)
+
+## demo: the whole product offline: fake provider, system, a few agent sessions, then the CLI views
+demo:
+	@scripts/demo.sh
 
 ## test: every test, against SQLite and a real PostgreSQL (installed and started if missing)
 test: check-generated

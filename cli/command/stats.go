@@ -63,8 +63,11 @@ func runStats(e *env, args []string) int {
 			bucket = r.Bucket.Format("2006-01-02 15:04")
 		}
 		key := r.Key
-		if key == "" {
+		switch {
+		case key == "" && q.GroupBy == "":
 			key = "(all)"
+		case key == "":
+			key = "(none)" // turns without that attribute, e.g. non-LLM requests have no model
 		}
 		fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\t%d\t\n", bucket, key, r.Sessions, r.Turns, r.Usage.InputTokens, r.Usage.CacheReadTokens,
 			r.Usage.OutputTokens, dollars(r.CostMicros, r.UnpricedTurns), r.ErrorTurns)
