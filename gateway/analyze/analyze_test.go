@@ -149,3 +149,15 @@ func TestSessionsIgnoreClaudeCodeBillingHeader(t *testing.T) {
 		t.Fatalf("one conversation split: %+v then %+v", a, b)
 	}
 }
+
+// TestSessionsContinuationIsNeverASubAgent: Codex warms up with other instructions, then its
+// real request continues that response; it must stay in the agent's session.
+func TestSessionsContinuationIsNeverASubAgent(t *testing.T) {
+	s := NewSessions(0)
+	at := time.Now()
+	warm := s.Resolve(result("thread-1", "warm-up instructions", []string{"w"}, "resp_1", ""), "bob", "c1", at)
+	real := s.Resolve(result("thread-1", "real instructions", []string{"u1"}, "resp_2", "resp_1"), "bob", "c2", at.Add(time.Second))
+	if real.ID != warm.ID || real.Parent != "" {
+		t.Fatalf("continuation filed as a sub-agent: %+v then %+v", warm, real)
+	}
+}

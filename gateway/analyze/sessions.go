@@ -91,7 +91,9 @@ func (s *Sessions) Resolve(r *providers.Result, developer, captureID string, at 
 			s.explicit[id] = e
 		}
 		e.last = at
-		if r.Request.System != "" && sys != e.mainSystem && r.Request.MessageCount > 0 {
+		// A request that continues a response (previous_response_id) is the conversation itself,
+		// whatever its system text: Codex's first request is a warm-up with other instructions.
+		if r.Request.System != "" && sys != e.mainSystem && r.Request.MessageCount > 0 && r.Request.PreviousResponseID == "" {
 			first := ""
 			if len(r.Request.MessageHashes) > 0 {
 				first = r.Request.MessageHashes[0]
