@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"os"
@@ -159,12 +161,15 @@ func TestCodexThroughGateway(t *testing.T) {
 		if tr.RequestSHA256 != ex.RequestSHA256 {
 			t.Errorf("turn %d request %s; fake provider logged %s", i, tr.RequestSHA256, ex.RequestSHA256)
 		}
-		// Response: over HTTP both sides hash the SSE body. Over a WebSocket the fake provider
-		// hashes the concatenated payloads of the response's frames, while the gateway stores a
-		// framed transcript of every message of the turn, both directions and control frames:
-		// not comparable byte for byte, so only the HTTP case is compared.
+		// Response: over HTTP both sides hash the SSE body. Over a WebSocket the gateway stores a
+		// framed transcript of the turn (both directions, control frames, timestamps), so the
+		// comparison is frame by frame: every server text frame the provider logged must be in
+		// the stored transcript, byte for byte, in order.
 		if !ex.WebSocket && tr.ResponseSHA256 != ex.ResponseSHA256 {
 			t.Errorf("turn %d response %s; fake provider logged %s", i, tr.ResponseSHA256, ex.ResponseSHA256)
+		}
+		if ex.WebSocket {
+			checkFramesStored(t, api, tr.ID, ex.Frames)
 		}
 		wantStatus := 200
 		if ex.WebSocket {
@@ -309,4 +314,35 @@ func ensureCodex(t *testing.T) (path, version string) {
 		unavailable("%s --version = %q, %v; want codex-cli %s (reinstall: rm -rf %s/node_modules)", path, out, err, version, agentsDir)
 	}
 	return path, version
+}
+
+// checkFramesStored compares the server text frames of a stored WebSocket turn's transcript with
+// the frames the provider logged sending for that response.
+func checkFramesStored(t *testing.T, api *data.API, turnID string, sent []fakeprovider.Frame) {
+	t.Helper()
+	d, err := api.GetTurn(context.Background(), turnID, data.TurnOptions{Bodies: true,
+		ReadOptions: data.ReadOptions{Unmasked: true, Actor: data.Actor{Surface: data.SurfaceCLI, Principal: "e2e"}}})
+	if err != nil || d.Response == nil {
+		t.Fatalf("turn %s bodies: %v", turnID, err)
+	}
+	var stored []string
+	for _, line := range strings.Split(strings.TrimSpace(d.Response.Text), "\n") {
+		var m struct {
+			Dir  string  `json:"dir"`
+			Op   string  `json:"op"`
+			Text *string `json:"text"`
+		}
+		if json.Unmarshal([]byte(line), &m) == nil && m.Dir == "server" && m.Op == "text" && m.Text != nil {
+			sum := sha256.Sum256([]byte(*m.Text))
+			stored = append(stored, hex.EncodeToString(sum[:]))
+		}
+	}
+	if len(sent) == 0 || len(stored) != len(sent) {
+		t.Fatalf("turn %s: %d server frames stored, provider logged %d", turnID, len(stored), len(sent))
+	}
+	for j := range sent {
+		if stored[j] != sent[j].SHA256 {
+			t.Errorf("turn %s frame %d (%s): stored %s, provider sent %s", turnID, j, sent[j].Type, stored[j], sent[j].SHA256)
+		}
+	}
 }
