@@ -41,14 +41,7 @@ func (s *Store) ListPathArtifacts(ctx context.Context, path, cursor string, limi
 	if err != nil {
 		return data.ArtifactPage{}, interpretError(err, "list path artifacts")
 	}
-	page := data.ArtifactPage{Artifacts: make([]data.Artifact, 0, len(rows))}
-	for i, r := range rows {
-		if i == limit {
-			last := page.Artifacts[len(page.Artifacts)-1]
-			page.NextCursor = data.EncodeCursor(last.CreatedAt, last.ID)
-			break
-		}
-		page.Artifacts = append(page.Artifacts, artifactFromRow(r))
-	}
+	var page data.ArtifactPage
+	page.Artifacts, page.NextCursor = data.Paginate(rows, limit, artifactFromRow)
 	return page, nil
 }

@@ -48,15 +48,8 @@ func (s *Store) FindTurns(ctx context.Context, q data.TurnQuery) (data.TurnPage,
 	if err != nil {
 		return data.TurnPage{}, interpretError(err, "find turns")
 	}
-	page := data.TurnPage{Turns: make([]data.Turn, 0, len(rows))}
-	for i, r := range rows {
-		if i == q.Limit {
-			last := page.Turns[len(page.Turns)-1]
-			page.NextCursor = data.EncodeCursor(last.StartedAt, last.ID)
-			break
-		}
-		page.Turns = append(page.Turns, turnFromRow(r))
-	}
+	var page data.TurnPage
+	page.Turns, page.NextCursor = data.Paginate(rows, q.Limit, turnFromRow)
 	return page, nil
 }
 
@@ -74,16 +67,11 @@ func (s *Store) FindToolCalls(ctx context.Context, q data.ToolCallQuery) (data.T
 	if err != nil {
 		return data.ToolCallPage{}, interpretError(err, "find tool calls")
 	}
-	page := data.ToolCallPage{ToolCalls: make([]data.ToolCall, 0, len(rows))}
-	for i, r := range rows {
-		if i == q.Limit {
-			last := page.ToolCalls[len(page.ToolCalls)-1]
-			page.NextCursor = data.EncodeCursor(last.CreatedAt, last.ID)
-			break
-		}
-		// Same columns as ListToolCalls: one conversion serves both.
-		page.ToolCalls = append(page.ToolCalls, toolCallFromRow(pgdb.ListToolCallsRow(r)))
-	}
+	var page data.ToolCallPage
+	// Same columns as ListToolCalls: one conversion serves both.
+	page.ToolCalls, page.NextCursor = data.Paginate(rows, q.Limit, func(r pgdb.FindToolCallsRow) data.ToolCall {
+		return toolCallFromRow(pgdb.ListToolCallsRow(r))
+	})
 	return page, nil
 }
 

@@ -94,15 +94,8 @@ func (s *Store) ListSessions(ctx context.Context, f data.SessionFilter) (data.Se
 	if err != nil {
 		return data.SessionPage{}, interpretError(err, "list sessions")
 	}
-	page := data.SessionPage{Sessions: make([]data.Session, 0, len(rows))}
-	for i, r := range rows {
-		if i == f.Limit {
-			last := page.Sessions[len(page.Sessions)-1]
-			page.NextCursor = data.EncodeCursor(last.StartedAt, last.ID)
-			break
-		}
-		page.Sessions = append(page.Sessions, sessionFromRow(r))
-	}
+	var page data.SessionPage
+	page.Sessions, page.NextCursor = data.Paginate(rows, f.Limit, sessionFromRow)
 	return page, nil
 }
 
@@ -270,15 +263,8 @@ func (s *Store) ListAnomalies(ctx context.Context, f data.AnomalyFilter) (data.A
 	if err != nil {
 		return data.AnomalyPage{}, interpretError(err, "list anomalies")
 	}
-	page := data.AnomalyPage{Anomalies: make([]data.Anomaly, 0, len(rows))}
-	for i, r := range rows {
-		if i == f.Limit {
-			last := page.Anomalies[len(page.Anomalies)-1]
-			page.NextCursor = data.EncodeCursor(last.CreatedAt, last.ID)
-			break
-		}
-		page.Anomalies = append(page.Anomalies, anomalyFromRow(r))
-	}
+	var page data.AnomalyPage
+	page.Anomalies, page.NextCursor = data.Paginate(rows, f.Limit, anomalyFromRow)
 	return page, nil
 }
 
