@@ -10,5 +10,8 @@ export default defineConfig({
     sourcemap: false,
     assetsInlineLimit: 0,
   },
+  // `npm run dev` serves the sources with hot reload and sends /graphql to a recondo-graphql
+  // running beside it (`make run` starts one on 127.0.0.1:8080 in --dev mode).
+  server: { proxy: { '/graphql': process.env.RECONDO_GRAPHQL_URL ?? 'http://127.0.0.1:8080' } },
   test: { environment: 'node', include: ['src/**/*.test.ts'] },
 });

@@ -17,6 +17,8 @@ describe('money', () => {
   it('marks a total with unpriced turns as a lower bound', () => {
     expect(moneyAtLeast(3_000_000, 2)).toBe('≥ $3.00');
     expect(moneyAtLeast(3_000_000, 0)).toBe('$3.00');
+    expect(moneyAtLeast(0, 2)).toBe('unpriced');
+    expect(moneyAtLeast(0, 0)).toBe('$0.00');
   });
 });
 

@@ -14,7 +14,8 @@ export function money(micros: number | null | undefined): string {
 
 /** A session total that misses unpriced turns is a lower bound: say so. */
 export function moneyAtLeast(micros: number, unpricedTurns: number): string {
-  return unpricedTurns > 0 ? `≥ ${money(micros)}` : money(micros);
+  if (unpricedTurns === 0) return money(micros);
+  return micros === 0 ? 'unpriced' : `≥ ${money(micros)}`;
 }
 
 /** 1234 → "1,234"; 1234567 → "1.23M". */

@@ -10,13 +10,14 @@ export function BarChart({ bars, height = 140 }: { bars: Bar[]; height?: number 
   if (bars.length === 0) return null;
   const max = Math.max(...bars.map((b) => b.value), 1);
   const width = 720;
-  const slot = width / bars.length;
+  const pad = 18; // room for the first and last labels
+  const slot = (width - 2 * pad) / bars.length;
   const barWidth = Math.max(Math.min(slot * 0.8, 40), 1);
   return (
     <svg className="chart" viewBox={`0 0 ${width} ${height + 20}`} role="img" aria-label="cost per bucket" data-testid="chart">
       {bars.map((b, i) => {
         const h = (b.value / max) * height;
-        const x = i * slot + (slot - barWidth) / 2;
+        const x = pad + i * slot + (slot - barWidth) / 2;
         return (
           <g key={b.label}>
             <rect x={x} y={height - h} width={barWidth} height={Math.max(h, b.value > 0 ? 1 : 0)} className="bar">

@@ -61,6 +61,18 @@ export function SessionPage({ id }: { id: string }) {
       <Artifacts artifacts={q.data.sessionArtifacts} />
       <h2>Turns</h2>
       {turns.length === 0 ? <Empty>This session has no turns.</Empty> : null}
+      {turns.length > 0 ? (
+        <div className="turn-head legend" aria-hidden="true">
+          <span>#</span>
+          <span>Started (UTC)</span>
+          <span>Model</span>
+          <span>Status</span>
+          <span>First byte / total</span>
+          <span>Tokens</span>
+          <span>Cost</span>
+          <span>Tools</span>
+        </div>
+      ) : null}
       <ol className="turns" data-testid="turns">
         {turns.map((t) => (
           <TurnItem key={t.id} turn={t} />
@@ -146,10 +158,7 @@ function Artifacts({ artifacts }: { artifacts: Artifact[] }) {
   if (artifacts.length === 0) return null;
   return (
     <details className="artifacts" data-testid="artifacts">
-      <summary>
-        What it touched: {artifacts.length} file{artifacts.length === 1 ? '' : 's'} and command
-        {artifacts.length === 1 ? '' : 's'}
-      </summary>
+      <summary>What it read, changed and ran ({artifacts.length})</summary>
       <table className="grid">
         <tbody>
           {artifacts.map((a) => (

@@ -67,6 +67,7 @@ export function StatsPage({ route }: { route: Route & { page: 'stats' } }) {
       {error ? <Failure error={error} /> : null}
       {!error && !total && !totals.loading ? <Empty>Nothing was captured in this range.</Empty> : null}
       {total ? <Totals row={total} /> : null}
+      {series.data && total ? <h2>Cost per {range.bucket === 'HOUR' ? 'hour' : 'day'} (UTC)</h2> : null}
       {series.data && total ? (
         <BarChart
           bars={fillSeries(
@@ -81,6 +82,7 @@ export function StatsPage({ route }: { route: Route & { page: 'stats' } }) {
           }))}
         />
       ) : null}
+      {grouped.data && grouped.data.stats.length > 0 ? <h2>By {by.toLowerCase()}</h2> : null}
       {grouped.data && grouped.data.stats.length > 0 ? <GroupTable rows={grouped.data.stats} by={by} /> : null}
       {totals.loading || grouped.loading ? <Loading /> : null}
     </section>
