@@ -1,7 +1,7 @@
 # Recondo — every developer and CI entry point. `make run` and `make test` do all set-up on a
 # fresh Debian machine with Go and Node.
 SHELL := /bin/bash
-MODULES := data gateway graphql mcp rest cli migrations
+MODULES := data gateway graphql mcp rest cli migrations web
 BIN := $(CURDIR)/bin
 GO_PKGS := $(addprefix ./,$(addsuffix /...,$(MODULES)))
 
@@ -23,8 +23,10 @@ build:
 demo:
 	@scripts/demo.sh
 
-## test: every test, against SQLite and a real PostgreSQL (installed and started if missing)
+## test: every test, against SQLite and a real PostgreSQL (installed and started if missing), and
+## the dashboard's unit tests (vitest)
 test: check-generated
+	@scripts/ensure-web-deps.sh && (cd web && npx vitest run)
 	@scripts/ensure-test-tools.sh
 	@url=$$(scripts/ensure-postgres.sh) && \
 	  RECONDO_TEST_POSTGRES_URL=$$url go test -count=1 $(GO_PKGS)
@@ -35,11 +37,14 @@ lint:
 	go vet $(GO_PKGS)
 	$$(scripts/tools.sh staticcheck) $(GO_PKGS)
 
-## generate: regenerate sqlc code from sql/ and migrations/, and gqlgen code from graphql/schema/
+## generate: regenerate sqlc code from sql/ and migrations/, gqlgen code from graphql/schema/, and
+## the dashboard's web/dist from web/src
 generate:
 	@rm -rf data/internal/sqlitedb data/internal/pgdb
 	cd sql && $$(../scripts/tools.sh sqlc) generate
 	cd graphql && go run github.com/99designs/gqlgen generate
+	@scripts/ensure-web-deps.sh
+	cd web && npm run build
 
 ## check-generated: fail when committed generated code differs from a fresh generation
 check-generated:

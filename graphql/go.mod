@@ -6,6 +6,7 @@ require (
 	github.com/99designs/gqlgen v0.17.98
 	github.com/jackc/pgx/v5 v5.12.0
 	github.com/recondo/recondo/data v0.0.0
+	github.com/recondo/recondo/web v0.0.0
 	github.com/vektah/gqlparser/v2 v2.5.64
 )
 
@@ -50,3 +51,5 @@ require (
 replace github.com/recondo/recondo/data => ../data
 
 replace github.com/recondo/recondo/migrations => ../migrations
+
+replace github.com/recondo/recondo/web => ../web

@@ -2,7 +2,7 @@
 # `make demo`: the whole product in one command, offline and without an API key. Starts the fake
 # provider (a local stand-in for every LLM API) and the system, drives a few agent sessions
 # through the gateway, then shows `recondo sessions`, one session's trace and `recondo stats`, and
-# leaves GraphQL and REST up until Ctrl-C. DEMO_EXIT=1 exits after printing (for scripts/tests).
+# leaves the dashboard (served by recondo-graphql), GraphQL and REST up until Ctrl-C. DEMO_EXIT=1 exits after printing (for scripts/tests).
 #
 # Sessions driven:
 #   alice  the real Claude Code CLI (gateway/e2e/agents; installed with `npm ci` when npm is there)
@@ -190,6 +190,7 @@ bin/recondo stats --data-dir "$data" --by model
 cat <<MSG
 
 ${bold}== Recondo is up${reset} (demo took $(( $(date +%s) - t0 ))s; data in $data$([ "$cleanup_data" = 1 ] && echo ', removed on exit'))
+  Dashboard  http://127.0.0.1:$gql_port/   (open it: the sessions above, their traces, spend, search)
   GraphQL  http://127.0.0.1:$gql_port/graphql
   REST     http://127.0.0.1:$rest_port/v1/sessions
   Gateway  HTTPS_PROXY=http://\$USER:x@127.0.0.1:$gw_port  (CA $ca; providers resolve to the fake on :$fake_port)

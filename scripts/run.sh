@@ -45,9 +45,10 @@ Recondo is running (data in $RECONDO_DATA_DIR). Point an agent at the gateway:
   Claude Code, Gemini CLI:  export NODE_EXTRA_CA_CERTS=$ca
   Codex:                    export CODEX_CA_CERTIFICATE=$ca SSL_CERT_FILE=$ca
 
-Then run the agent as usual, and read what it did:
-  bin/recondo sessions            bin/recondo stats --by model
-  GraphQL  http://127.0.0.1:8080/graphql      REST  http://127.0.0.1:8081/v1/sessions
+Then run the agent as usual, and see what it did:
+  Dashboard  http://127.0.0.1:8080/
+  CLI        bin/recondo sessions            bin/recondo stats --by model
+  GraphQL    http://127.0.0.1:8080/graphql   REST  http://127.0.0.1:8081/v1/sessions
 Ctrl-C stops everything.
 MSG
 wait -n "${pids[@]}"

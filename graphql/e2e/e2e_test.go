@@ -153,6 +153,7 @@ func TestCurlAgainstTheBinary(t *testing.T) {
 		{"GET", []string{s.url + "/graphql?query=%7Bteams%7Bname%7D%7D"}, "405", `"code":"METHOD_NOT_ALLOWED"`},
 		{"health", []string{s.url + "/healthz"}, "200", "ok"},
 		{"metrics", []string{s.url + "/metrics"}, "200", `recondo_http_requests_total{code="401",method="POST",surface="graphql"} 1`},
+		{"dashboard, no key needed", []string{s.url + "/"}, "200", "<title>Recondo</title>"},
 	}
 	for _, c := range cases {
 		body, status := curl(t, c.args...)
@@ -170,12 +171,7 @@ func TestCurlAgainstTheBinary(t *testing.T) {
 // installing its pinned packages with npm ci when they are not there yet.
 func TestNodeGraphQLClient(t *testing.T) {
 	node, npm := need(t, "node"), need(t, "npm")
-	if _, err := os.Stat("node_modules/graphql-request"); err != nil {
-		out, err := exec.Command(npm, "ci", "--no-audit", "--no-fund").CombinedOutput()
-		if err != nil {
-			t.Fatalf("npm ci: %v\n%s", err, out)
-		}
-	}
+	installPackages(t, npm)
 	s := start(t)
 	out, err := exec.Command(node, "client.mjs", s.url+"/graphql", s.reader).CombinedOutput()
 	if err != nil {

@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-var modules = []string{"data", "gateway", "graphql", "mcp", "rest", "cli", "migrations"}
+var modules = []string{"data", "gateway", "graphql", "mcp", "rest", "cli", "migrations", "web"}
 
 // TestImportDirection lists the real dependencies of every workspace module (tests included)
 // and fails on any forbidden edge.
@@ -73,6 +73,16 @@ func TestRulesCatchViolations(t *testing.T) {
 		{"rest", root + "data", false, false},
 		{"rest", root + "data/objects", false, false},
 		{"rest", root + "data/writeahead", false, false}, // a prefix that is not data/write itself
+		{"web", root + "data", true, false},              // the dashboard's assets are a leaf
+		{"web", root + "migrations", true, true},
+		{"web", root + "web.test", false, true}, // its own root package's test binary
+		{"graphql", root + "web", false, false}, // recondo-graphql serves the dashboard
+		{"graphql", root + "web", false, true},
+		{"mcp", root + "web", true, false},
+		{"rest", root + "web", true, false},
+		{"cli", root + "web", true, true},
+		{"gateway", root + "web", true, false},
+		{"data", root + "web", true, false},
 	}
 	for _, c := range cases {
 		got := len(Violations(c.module, []string{c.dep}, c.tests)) > 0

@@ -13,10 +13,18 @@ var transports = []string{"graphql", "mcp", "rest", "cli"}
 // `recondo init` and `recondo ca`, whose code lives with the gateway.
 var allowedGatewayImports = map[string][]string{"cli": {root + "gateway/ca"}}
 
+// web is the dashboard's embedded assets: it imports nothing from the workspace, and only
+// graphql, whose binary serves the dashboard at "/", may import it.
+const (
+	web         = "web"
+	webImporter = "graphql"
+)
+
 // Violations returns every forbidden edge from module (a workspace directory name) to the
 // packages in deps (its packages' transitive dependencies). testDeps says deps include the
 // module's tests: a transport's tests may seed fixtures through the writer side (data/write,
-// data/datatest), but its code may not, and nothing may reach the gateway or a transport.
+// data/datatest), but its code may not, and nothing may reach the gateway or a transport. The
+// web module is a leaf that only graphql imports.
 func Violations(module string, deps []string, testDeps bool) []string {
 	var out []string
 	isTransport := contains(transports, module)
@@ -25,9 +33,15 @@ func Violations(module string, deps []string, testDeps bool) []string {
 			continue
 		}
 		target, _, _ := strings.Cut(strings.TrimPrefix(d, root), "/")
+		// A module's root package has a test binary named like a sibling module ("web.test").
+		target = strings.TrimSuffix(target, ".test")
 		switch {
 		case target == module:
 			continue
+		case module == web:
+			out = append(out, fmt.Sprintf("web imports %s: the dashboard's assets depend on nothing in the workspace", d))
+		case target == web && module != webImporter:
+			out = append(out, fmt.Sprintf("%s imports %s: only graphql, which serves the dashboard, may", module, d))
 		case contains(transports, target):
 			out = append(out, fmt.Sprintf("%s imports transport %s: nothing may import a transport", module, d))
 		case target == "gateway" && module != "gateway":

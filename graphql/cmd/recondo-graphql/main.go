@@ -20,14 +20,16 @@ import (
 	"github.com/recondo/recondo/data/pricing"
 	"github.com/recondo/recondo/data/sqlite"
 	"github.com/recondo/recondo/graphql/server"
+	"github.com/recondo/recondo/web"
 )
 
 const usage = `recondo-graphql serve [flags]
 
 Serves captured sessions, turns, tool calls, stats and governance data over GraphQL at
-POST /graphql, with /healthz and /metrics. Every request needs an API key
-(Authorization: Bearer <key>; create one with 'recondo keys create'), unless --dev, which
-accepts requests without a key and binds to loopback only.
+POST /graphql, with /healthz, /metrics and the web dashboard at / (--dashboard=false turns it
+off). Every request to /graphql needs an API key (Authorization: Bearer <key>; create one with
+'recondo keys create'), unless --dev, which accepts requests without a key and binds to loopback
+only. The dashboard asks for the key in the browser.
 
 Examples:
   recondo-graphql serve
@@ -39,8 +41,8 @@ Flags:
 
 // config is everything the binary is told.
 type config struct {
-	listen, dataDir, databaseURL string
-	dev, introspection, graphiql bool
+	listen, dataDir, databaseURL            string
+	dev, introspection, graphiql, dashboard bool
 }
 
 func main() {
@@ -54,9 +56,10 @@ func main() {
 	fs.StringVar(&cfg.listen, "listen", env("RECONDO_GRAPHQL_LISTEN", "127.0.0.1:8080"), "address host:port (RECONDO_GRAPHQL_LISTEN)")
 	fs.StringVar(&cfg.dataDir, "data-dir", data.DefaultDataDir(), "data directory: object store and SQLite file (RECONDO_DATA_DIR)")
 	fs.StringVar(&cfg.databaseURL, "database-url", os.Getenv("RECONDO_DATABASE_URL"), "postgres:// URL; empty = SQLite in the data dir (RECONDO_DATABASE_URL)")
-	fs.BoolVar(&cfg.dev, "dev", envBool("RECONDO_GRAPHQL_DEV"), "no API keys (everyone is an admin named dev); loopback only (RECONDO_GRAPHQL_DEV)")
-	fs.BoolVar(&cfg.introspection, "introspection", envBool("RECONDO_GRAPHQL_INTROSPECTION"), "answer __schema and __type queries (RECONDO_GRAPHQL_INTROSPECTION)")
-	fs.BoolVar(&cfg.graphiql, "graphiql", envBool("RECONDO_GRAPHQL_GRAPHIQL"), "serve the GraphiQL page at /graphiql (RECONDO_GRAPHQL_GRAPHIQL)")
+	fs.BoolVar(&cfg.dev, "dev", envBool("RECONDO_GRAPHQL_DEV", false), "no API keys (everyone is an admin named dev); loopback only (RECONDO_GRAPHQL_DEV)")
+	fs.BoolVar(&cfg.introspection, "introspection", envBool("RECONDO_GRAPHQL_INTROSPECTION", false), "answer __schema and __type queries (RECONDO_GRAPHQL_INTROSPECTION)")
+	fs.BoolVar(&cfg.graphiql, "graphiql", envBool("RECONDO_GRAPHQL_GRAPHIQL", false), "serve the GraphiQL page at /graphiql (RECONDO_GRAPHQL_GRAPHIQL)")
+	fs.BoolVar(&cfg.dashboard, "dashboard", envBool("RECONDO_GRAPHQL_DASHBOARD", true), "serve the web dashboard at / (RECONDO_GRAPHQL_DASHBOARD)")
 	_ = fs.Parse(os.Args[2:])
 
 	log := slog.New(slog.NewJSONHandler(os.Stderr, nil))
@@ -93,10 +96,15 @@ func serve(ctx context.Context, cfg config, log *slog.Logger) error {
 	api := data.NewAPI(store, objects.NewFS(cfg.dataDir)).WithPrices(prices)
 	defer api.Close()
 	log.Info("recondo-graphql starting", "engine", dc.Engine(), "data_dir", cfg.dataDir,
-		"dev", cfg.dev, "introspection", cfg.introspection, "graphiql", cfg.graphiql)
+		"dev", cfg.dev, "introspection", cfg.introspection, "graphiql", cfg.graphiql, "dashboard", cfg.dashboard)
+	opts := server.Options{Dev: cfg.dev, Introspection: cfg.introspection, GraphiQL: cfg.graphiql, Log: log}
+	if cfg.dashboard {
+		// The assets hold no data and need no key; the page asks for one and sends it to /graphql.
+		opts.Static = web.Handler()
+	}
 	return httpserve.Serve(ctx, httpserve.Config{
 		Name: data.SurfaceGraphQL, Listen: cfg.listen, Dev: cfg.dev, Log: log,
-		Handler: server.New(api, server.Options{Dev: cfg.dev, Introspection: cfg.introspection, GraphiQL: cfg.graphiql, Log: log}),
+		Handler: server.New(api, opts),
 		Ready: func(ctx context.Context) error {
 			if _, err := api.ListPolicies(ctx); err != nil {
 				log.Warn("health check: database unreachable", "err", err)
@@ -114,7 +122,11 @@ func env(name, def string) string {
 	return def
 }
 
-func envBool(name string) bool {
-	b, _ := strconv.ParseBool(os.Getenv(name))
+// envBool reads a boolean environment variable; unset or unparsable means def.
+func envBool(name string, def bool) bool {
+	b, err := strconv.ParseBool(os.Getenv(name))
+	if err != nil {
+		return def
+	}
 	return b
 }

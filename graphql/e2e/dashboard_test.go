@@ -1,0 +1,77 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"testing"
+	"time"
+)
+
+// chromiumPath is Debian's Chromium (scripts/ensure-test-tools.sh installs it): the browser tests
+// never use a browser build that a package downloads.
+const chromiumPath = "/usr/bin/chromium"
+
+// needFile is need for a tool found by path rather than on PATH.
+func needFile(t *testing.T, path string) {
+	t.Helper()
+	if _, err := os.Stat(path); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is required under CI=true", path)
+		}
+		t.Skipf("%s not installed", path)
+	}
+}
+
+// installPackages runs npm ci when the pinned packages (package-lock.json) are not installed yet.
+func installPackages(t *testing.T, npm string) {
+	t.Helper()
+	for _, dir := range []string{"node_modules/graphql-request", "node_modules/playwright-core"} {
+		if _, err := os.Stat(dir); err != nil {
+			out, err := exec.Command(npm, "ci", "--no-audit", "--no-fund").CombinedOutput()
+			if err != nil {
+				t.Fatalf("npm ci: %v\n%s", err, out)
+			}
+			return
+		}
+	}
+}
+
+// TestDashboardInChromium loads the dashboard the binary embeds in a real browser and runs the
+// steps in dashboard.mjs: the server runs without --dev, so the page must ask for a key, and the
+// script is given a reader key to enter.
+func TestDashboardInChromium(t *testing.T) {
+	node, npm := need(t, "node"), need(t, "npm")
+	needFile(t, chromiumPath)
+	installPackages(t, npm)
+	s := start(t)
+	// Screenshots outlive a failed test, so the path in its message can be opened.
+	shots, err := os.MkdirTemp("", "recondo-dashboard-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if !t.Failed() {
+			os.RemoveAll(shots)
+		}
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, node, "dashboard.mjs", s.url, s.reader, shots)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err = cmd.Run()
+	var got struct {
+		OK         bool
+		FailedStep string
+		Reason     string
+		Screenshot string
+	}
+	if jsonErr := json.Unmarshal(stdout.Bytes(), &got); err != nil || jsonErr != nil || !got.OK {
+		t.Fatalf("node dashboard.mjs: %v (step %q: %s; screenshot %s)\nstdout:\n%s\nstderr:\n%s",
+			err, got.FailedStep, got.Reason, got.Screenshot, stdout.Bytes(), stderr.Bytes())
+	}
+	t.Logf("dashboard.mjs: %s", bytes.TrimSpace(stdout.Bytes()))
+}
