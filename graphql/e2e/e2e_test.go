@@ -52,6 +52,7 @@ func build(goTool string) (string, error) {
 // server is the real binary serving a seeded data directory.
 type server struct {
 	url    string // http://127.0.0.1:port
+	dir    string // the data directory it serves
 	reader string // an API key
 	api    *data.API
 	cmd    *exec.Cmd
@@ -75,13 +76,19 @@ func need(t *testing.T, name string) string {
 // free loopback port, reading the address from its "serving" log line.
 func start(t *testing.T) *server {
 	t.Helper()
+	return startWith(t, fixture.Shape{Sessions: 5, TurnsPerSession: 3, ToolCallsPerTurn: 2})
+}
+
+// startWith is start over a dataset of the given shape.
+func startWith(t *testing.T, shape fixture.Shape) *server {
+	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
 	bin, err := build(need(t, "go"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := fixture.Seed(ctx, dir, fixture.Shape{Sessions: 5, TurnsPerSession: 3, ToolCallsPerTurn: 2}); err != nil {
+	if err := fixture.Seed(ctx, dir, shape); err != nil {
 		t.Fatal(err)
 	}
 	store, err := sqlite.Open(ctx, filepath.Join(dir, "recondo.db"))
@@ -100,7 +107,7 @@ func start(t *testing.T) *server {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	s := &server{reader: key.Secret, api: api, cmd: cmd, exited: make(chan error, 1)}
+	s := &server{dir: dir, reader: key.Secret, api: api, cmd: cmd, exited: make(chan error, 1)}
 	addr := make(chan string, 1)
 	go func() {
 		lines := bufio.NewScanner(stderr)
