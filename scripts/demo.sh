@@ -187,14 +187,22 @@ bin/recondo session --data-dir "$data" --turns "$sid"
 say "recondo stats --by model"
 bin/recondo stats --data-dir "$data" --by model
 
+# The dashboard is the embedded web/dist served by recondo-graphql: make sure it answers before
+# pointing anyone at it.
+dashboard="http://127.0.0.1:$gql_port/"
+if ! curl -fsS "$dashboard" 2>/dev/null | grep -q '<title>Recondo</title>'; then
+  echo "the dashboard did not answer at $dashboard; see $logs/graphql.log" >&2
+  exit 1
+fi
+
 cat <<MSG
 
 ${bold}== Recondo is up${reset} (demo took $(( $(date +%s) - t0 ))s; data in $data$([ "$cleanup_data" = 1 ] && echo ', removed on exit'))
-  Dashboard  http://127.0.0.1:$gql_port/   (open it: the sessions above, their traces, spend, search)
-  GraphQL  http://127.0.0.1:$gql_port/graphql
-  REST     http://127.0.0.1:$rest_port/v1/sessions
-  Gateway  HTTPS_PROXY=http://\$USER:x@127.0.0.1:$gw_port  (CA $ca; providers resolve to the fake on :$fake_port)
-  CLI      RECONDO_DATA_DIR=$data bin/recondo sessions
+  Dashboard  $dashboard   (the sessions above, their traces, spend, search)
+  GraphQL    http://127.0.0.1:$gql_port/graphql
+  REST       http://127.0.0.1:$rest_port/v1/sessions
+  Gateway    HTTPS_PROXY=http://\$USER:x@127.0.0.1:$gw_port  (CA $ca; providers resolve to the fake on :$fake_port)
+  CLI        RECONDO_DATA_DIR=$data bin/recondo sessions
 MSG
 if [ "${DEMO_EXIT:-}" = 1 ]; then exit 0; fi
 echo "Ctrl-C stops everything."
