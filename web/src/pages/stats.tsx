@@ -35,7 +35,9 @@ export function StatsPage({ route }: { route: Route & { page: 'stats' } }) {
   const set = (k: string, v: string) => replaceParams(route, { ...route.params, [k]: v });
 
   const error = totals.error ?? series.error ?? grouped.error;
-  const total = totals.data?.stats[0];
+  // Ungrouped, the answer is one row of sums; a range with no turns may come back as no row or
+  // as a row of zeros.
+  const total = totals.data?.stats.find((r) => r.turns > 0);
   return (
     <section>
       <h1>Spend and usage</h1>
