@@ -38,7 +38,7 @@ const hostile = process.env.DASHBOARD_HOSTILE_TEXT ?? '';
 
 // Each step is [name, async (ctx) => {...}]; ctx has page, baseURL, key, errors and shot(name).
 // They run in order, and the first to throw stops the run with a screenshot. The dataset is
-// graphql/internal/fixture: 5 sessions (alice, bob, carol, alice, bob) of 3 turns costing
+// graphql/internal/fixture: 5 sessions (alice, bob, carol, alice, bob) of 30 turns costing
 // 1,000 micro-dollars each, 2 Read calls per turn, every body stored; see dashboard_test.go.
 const steps = [
   ['open the dashboard', async ({ page, baseURL }) => {
@@ -79,8 +79,16 @@ const steps = [
     await page.click('tr[data-session="s-001"] a');
     await page.locator('[data-testid=session-title]').waitFor();
     const facts = await page.locator('[data-testid=facts]').innerText();
-    check(facts.includes('$0.003'), `the session costs 3 turns x $0.001 (facts: ${facts})`);
-    await waitCount(page.locator('[data-testid=turns] > li'), 3, 'turns');
+    check(facts.includes('$0.03'), `the session costs 30 turns x $0.001 (facts: ${facts})`);
+    await waitCount(page.locator('[data-testid=turns] > li'), 25, 'the first page of turns');
+  }],
+  ['load the rest of the turns', async ({ page }) => {
+    await page.click('button:has-text("Load more turns")');
+    const turns = page.locator('[data-testid=turns] > li');
+    await waitCount(turns, 30, 'all turns');
+    const ids = await turns.evaluateAll((ls) => ls.map((l) => l.getAttribute('data-turn')));
+    check(new Set(ids).size === 30 && ids[0] === 't-001-01' && ids[29] === 't-001-30', `30 distinct turns in order (${ids})`);
+    check((await page.locator('button:has-text("Load more turns")').count()) === 0, 'no more to load');
   }],
   ['a turn shows its texts and tool calls', async ({ page, shot }) => {
     await page.click('li[data-turn="t-001-01"] button.turn-head');
@@ -109,7 +117,7 @@ const steps = [
   }],
   ['verify passes on untouched bodies', async ({ page }) => {
     await page.click('button:has-text("Verify stored bodies")');
-    await page.locator('[data-testid=verify] .good:has-text("verified: 6 stored bodies of 3 turns")').waitFor();
+    await page.locator('[data-testid=verify] .good:has-text("verified: 60 stored bodies of 30 turns")').waitFor();
   }],
   ['a turn page shows the stored bodies, decoded and masked', async ({ page, baseURL }) => {
     await page.goto(`${baseURL}/#/turns/t-001-01`);
@@ -124,25 +132,29 @@ const steps = [
     const totals = page.locator('[data-testid=totals]');
     await totals.waitFor();
     const t = await totals.innerText();
-    check(t.includes('$0.015') && /\b15\s+Turns/.test(t) && /\b5\s+Sessions/.test(t), `totals: 15 turns of 5 sessions, $0.015 (${t})`);
+    check(t.includes('$0.15') && /\b150\s+Turns/.test(t) && /\b5\s+Sessions/.test(t), `totals: 150 turns of 5 sessions, $0.15 (${t})`);
     const rows = page.locator('[data-testid=grouped] tbody tr');
     await waitCount(rows, 3, 'developers');
     const alice = await rows.filter({ hasText: 'alice' }).innerText();
-    check(alice.includes('$0.006'), `alice spent $0.006 (${alice})`);
+    check(alice.includes('$0.06'), `alice spent $0.06 (${alice})`);
     const bars = await page.locator('[data-testid=chart] rect.bar').evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('height'))));
-    check(bars.length >= 7 && bars.filter((h) => h > 0).length >= 1, `a bar per day, some spend (${bars})`);
+    check(bars.length === 7 && bars.filter((h) => h > 0).length >= 1, `a bar per day of 7, some spend (${bars})`);
     await shot('stats');
   }],
   ['search finds what was said', async ({ page, baseURL }) => {
     await page.goto(`${baseURL}/#/search?q=flaky`);
-    await waitCount(page.locator('[data-testid=hits] > li'), 15, 'hits (one user text per turn)');
+    const hits = page.locator('[data-testid=hits] > li');
+    await waitCount(hits, 50, 'the first page of hits (one user text per turn, 150 in all)');
+    await page.click('button:has-text("More hits")');
+    await waitCount(hits, 100, 'two pages of hits');
     check(!(await mainText(page)).includes('/home/alice'), 'snippets are masked');
   }],
   ['anomalies and unknown routes', async ({ page, baseURL }) => {
     await page.goto(`${baseURL}/#/anomalies`);
-    await page.locator('h1:has-text("Anomalies")').waitFor();
-    await page.waitForFunction(() => !document.body.innerText.includes('Loading'));
-    check((await page.locator('[data-testid=failure]').count()) === 0, 'the anomalies read did not fail');
+    const row = page.locator('[data-testid=anomalies] tbody tr');
+    await waitCount(row, 1, 'the one anomaly');
+    const text = await row.innerText();
+    check(text.includes('secret_exposure') && text.includes('[path-') && !text.includes('/home/alice'), `the anomaly, masked (${text})`);
     await page.goto(`${baseURL}/#/no/such/view`);
     await page.locator('[role=alert]:has-text("Nothing lives at")').waitFor();
   }],

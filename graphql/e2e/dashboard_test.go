@@ -50,14 +50,15 @@ const hostileText = `<img src=x onerror="window.__pwned=1"><script>window.__pwne
 // TestDashboardInChromium loads the dashboard the binary embeds in a real browser and runs the
 // steps in dashboard.mjs: the server runs without --dev, so the page must ask for a key, and the
 // script is given a reader key to enter. The dataset sits in the last days (so "last 7 days"
-// holds it), has every body stored (so Verify passes) and one hostile text; the script alters
-// one stored body at the end and expects Verify to name it.
+// holds it), has more turns per session and more search hits than one page shows, every body
+// stored (so Verify passes) and one hostile text; the script alters one stored body at the end
+// and expects Verify to name it.
 func TestDashboardInChromium(t *testing.T) {
 	node, npm := need(t, "node"), need(t, "npm")
 	needFile(t, chromiumPath)
 	installPackages(t, npm)
 	s := startWith(t, fixture.Shape{
-		Sessions: 5, TurnsPerSession: 3, ToolCallsPerTurn: 2, StoreAllBodies: true,
+		Sessions: 5, TurnsPerSession: 30, ToolCallsPerTurn: 2, StoreAllBodies: true,
 		HostileText: hostileText, Start: time.Now().UTC().Add(-48 * time.Hour).Truncate(time.Hour),
 	})
 	turn, err := s.api.GetTurn(context.Background(), fixture.TurnID(1, 2), data.TurnOptions{})

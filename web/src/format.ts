@@ -20,8 +20,10 @@ export function moneyAtLeast(micros: number, unpricedTurns: number): string {
 
 /** 1234 → "1,234"; 1234567 → "1.23M". */
 export function count(n: number): string {
-  if (Math.abs(n) >= 1_000_000) return `${trim(n / 1_000_000)}M`;
-  if (Math.abs(n) >= 100_000) return `${trim(n / 1_000)}k`;
+  // The unit is chosen after rounding to 2 decimals, so 999,999 reads "1M", not "1000k".
+  const a = Math.abs(n);
+  if (a >= 1_000_000 || Number((a / 1_000).toFixed(2)) >= 1_000) return `${trim(n / 1_000_000)}M`;
+  if (a >= 100_000) return `${trim(n / 1_000)}k`;
   return n.toLocaleString('en-US');
 }
 

@@ -7,7 +7,8 @@ export interface Point {
   value: number;
 }
 
-const STEP: Record<Bucket, number> = { HOUR: 3_600_000, DAY: 86_400_000 };
+export const BUCKET_MS: Record<Bucket, number> = { HOUR: 3_600_000, DAY: 86_400_000 };
+const STEP = BUCKET_MS;
 
 /** The start of the UTC bucket that holds t. */
 export function bucketStart(t: number, bucket: Bucket): number {

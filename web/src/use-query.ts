@@ -11,7 +11,9 @@ export interface QueryState<T> {
 }
 
 export function useQuery<T>(text: string, variables: Record<string, unknown>, skip = false): QueryState<T> {
-  const [state, setState] = useState<{ data?: T; error?: QueryError; loading: boolean }>({ loading: !skip });
+  // Answers carry the variables they answer: while new ones load, the old answer is not shown
+  // under the new labels (a 30-day total under "last 365 days").
+  const [state, setState] = useState<{ vars?: string; data?: T; error?: QueryError; loading: boolean }>({ loading: !skip });
   const [generation, setGeneration] = useState(0);
   const vars = JSON.stringify(variables);
   useEffect(() => {
@@ -20,9 +22,9 @@ export function useQuery<T>(text: string, variables: Record<string, unknown>, sk
       return;
     }
     let current = true;
-    setState((s) => ({ data: s.data, loading: true }));
+    setState((s) => ({ vars: s.vars, data: s.data, loading: true }));
     query<T>(text, JSON.parse(vars))
-      .then((data) => current && setState({ data, loading: false }))
+      .then((data) => current && setState({ vars, data, loading: false }))
       .catch((err: unknown) => {
         if (!current) return;
         const error = err instanceof QueryError ? err : new QueryError(String(err), 'ERROR', 0);
@@ -33,5 +35,6 @@ export function useQuery<T>(text: string, variables: Record<string, unknown>, sk
     };
   }, [text, vars, skip, generation]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { data: state.data, error: state.error, loading: state.loading, reload };
+  // A reload of the same variables keeps showing the answer it refreshes.
+  return { data: state.vars === vars ? state.data : undefined, error: state.error, loading: state.loading, reload };
 }

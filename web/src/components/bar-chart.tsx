@@ -1,6 +1,7 @@
 // A bar per time bucket, drawn as SVG: enough to see when money was spent, with the exact value
 // of each bar in its tooltip and in the table beside it.
 export interface Bar {
+  key: string;
   label: string;
   value: number;
   title: string;
@@ -19,7 +20,7 @@ export function BarChart({ bars, height = 140 }: { bars: Bar[]; height?: number 
         const h = (b.value / max) * height;
         const x = pad + i * slot + (slot - barWidth) / 2;
         return (
-          <g key={b.label}>
+          <g key={b.key}>
             <rect x={x} y={height - h} width={barWidth} height={Math.max(h, b.value > 0 ? 1 : 0)} className="bar">
               <title>{b.title}</title>
             </rect>

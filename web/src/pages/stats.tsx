@@ -6,7 +6,7 @@ import { Empty, Failure, Loading } from '../components/status';
 import { count, day, instant, money, moneyAtLeast } from '../format';
 import { STATS } from '../queries';
 import { replaceParams, type Route } from '../router';
-import { fillSeries, type Bucket } from '../series';
+import { BUCKET_MS, bucketStart, fillSeries, type Bucket } from '../series';
 import { tokensIn, type StatsRow } from '../types';
 import { useQuery } from '../use-query';
 
@@ -23,10 +23,11 @@ export function StatsPage({ route }: { route: Route & { page: 'stats' } }) {
   const rangeKey = route.params.range in RANGES ? route.params.range : '30d';
   const by = (DIMENSIONS as readonly string[]).includes(route.params.by) ? route.params.by : 'TEAM';
   const range = RANGES[rangeKey];
-  // The window is fixed when the range is chosen (to the next whole minute), not on every render:
-  // the query's variables must not change while the page shows it.
+  // The window is fixed when the range is chosen, not on every render (the query's variables must
+  // not change while the page shows it), and made of whole buckets ending with the current one,
+  // so the totals, the chart's bars and the table all sum the same turns.
   const span = useMemo(() => {
-    const to = Math.ceil(Date.now() / 60_000) * 60_000;
+    const to = bucketStart(Date.now(), range.bucket) + BUCKET_MS[range.bucket];
     return { from: new Date(to - range.hours * 3_600_000).toISOString(), to: new Date(to).toISOString() };
   }, [range]);
   const totals = useQuery<{ stats: StatsRow[] }>(STATS, span);
@@ -78,6 +79,7 @@ export function StatsPage({ route }: { route: Route & { page: 'stats' } }) {
             span.to,
             range.bucket,
           ).map((p) => ({
+            key: p.start,
             label: range.bucket === 'HOUR' ? p.start.slice(11, 13) + 'h' : day(p.start).slice(5),
             value: p.value,
             title: `${instant(p.start)}: ${money(p.value)}`,

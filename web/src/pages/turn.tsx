@@ -58,10 +58,12 @@ export function TurnPage({ id }: { id: string }) {
 }
 
 function BodyView({ title, body }: { title: string; body: Body }) {
+  // The server answers a body it cannot read from the object store as empty and truncated.
+  const missing = body.truncated && body.text === '' && body.wireSize > 0;
   const notes = [
     `${count(body.wireSize)} bytes on the wire`,
     body.encoding ? `sent ${body.encoding}-encoded` : '',
-    body.truncated ? 'shown up to 1 MiB' : '',
+    missing ? 'NOT in the object store (run Verify on the session)' : body.truncated ? 'shown up to 1 MiB' : '',
     body.binary ? 'binary, shown as base64' : '',
   ].filter(Boolean);
   return (
