@@ -14,8 +14,9 @@ import (
 
 // Store implements data.Store on SQLite.
 type Store struct {
-	db *sql.DB
-	q  *sqlitedb.Queries
+	db     *sql.DB
+	q      *sqlitedb.Queries
+	access *accessWriter
 }
 
 var _ data.Store = (*Store)(nil)
@@ -30,13 +31,18 @@ func Open(ctx context.Context, path string) (*Store, error) {
 }
 
 // New wraps an open database.
-func New(db *sql.DB) *Store { return &Store{db: db, q: sqlitedb.New(db)} }
+func New(db *sql.DB) *Store {
+	return &Store{db: db, q: sqlitedb.New(db), access: newAccessWriter(db)}
+}
 
 // DB returns the underlying handle, for tests.
 func (s *Store) DB() *sql.DB { return s.db }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close finishes the audit rows being written, then closes the database.
+func (s *Store) Close() error {
+	s.access.close()
+	return s.db.Close()
+}
 
 // interpretError maps driver errors to the domain's codes; what is not a known case stays
 // internal, its details for logs only.
@@ -292,7 +298,7 @@ func (s *Store) AppendAccess(ctx context.Context, e data.AccessEntry) error {
 	if e.Unmasked {
 		unmasked = 1
 	}
-	err = s.q.AppendAccess(ctx, sqlitedb.AppendAccessParams{
+	err = s.access.append(ctx, sqlitedb.AppendAccessParams{
 		ID: e.ID, At: micros(e.At), KeyID: e.KeyID, Principal: e.Principal, Surface: e.Surface, Operation: e.Operation,
 		ResourceIds: string(ids), ClientAddr: e.ClientAddr, Outcome: e.Outcome, Unmasked: unmasked, Detail: e.Detail,
 	})
