@@ -64,6 +64,7 @@ func Exercise(t *testing.T, h Harness) {
 	t.Run("AnswersMatchGolden", func(t *testing.T) { checkGolden(t, "answers.golden.json", answers(ctx, t, store)) })
 	t.Run("QueryAnswersMatchGolden", func(t *testing.T) { checkQuery(ctx, t, store) })
 	t.Run("SessionTotalsProperty", func(t *testing.T) { checkTotalsProperty(ctx, t, store, w, 20261123) })
+	t.Run("StatsEqualSumsOfTurns", func(t *testing.T) { checkStatsProperty(ctx, t, store, w, 20261123) })
 }
 
 func checkTotals(ctx context.Context, t *testing.T, store data.Store) {

@@ -220,38 +220,6 @@ func (s *Store) Search(ctx context.Context, q data.SearchQuery) (data.SearchPage
 	return page, nil
 }
 
-// bucketMicros is the width of each stats bucket; 0 means one bucket for the whole range.
-var bucketMicros = map[string]int64{data.BucketNone: 0, data.BucketHour: 3600e6, data.BucketDay: 86400e6}
-
-func (s *Store) Stats(ctx context.Context, q data.StatsQuery) ([]data.StatsRow, error) {
-	rows, err := s.q.Stats(ctx, sqlitedb.StatsParams{
-		Dim: q.GroupBy, BucketUs: bucketMicros[q.Bucket], FromUs: micros(q.From), ToUs: micros(q.To),
-		Provider: optional(q.Provider), Model: optional(q.Model), Developer: optional(q.Developer),
-		Team: optional(q.Team), Repo: optional(q.Repo),
-	})
-	if err != nil {
-		return nil, interpretError(err, "stats")
-	}
-	out := make([]data.StatsRow, len(rows))
-	for i, r := range rows {
-		row := data.StatsRow{
-			Key: r.GroupKey, Turns: r.Turns, Sessions: r.Sessions,
-			Usage: data.Usage{
-				InputTokens: r.InputTokens, CacheReadTokens: r.CacheReadTokens,
-				CacheWrite5mTokens: r.CacheWrite5mTokens, CacheWrite1hTokens: r.CacheWrite1hTokens,
-				OutputTokens: r.OutputTokens, ReasoningTokens: r.ReasoningTokens,
-			},
-			CostMicros: r.CostMicros, UnpricedTurns: r.UnpricedTurns,
-			IncompleteTurns: r.IncompleteTurns, ErrorTurns: r.ErrorTurns,
-		}
-		if q.Bucket != data.BucketNone {
-			row.Bucket = toTime(r.Bucket)
-		}
-		out[i] = row
-	}
-	return out, nil
-}
-
 func (s *Store) ListAnomalies(ctx context.Context, f data.AnomalyFilter) (data.AnomalyPage, error) {
 	var afterUs any
 	var afterID sql.NullString

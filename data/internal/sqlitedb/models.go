@@ -133,6 +133,16 @@ type Session struct {
 	UnpricedTurns      int64
 }
 
+type SessionHour struct {
+	Hour      int64
+	Provider  string
+	Model     string
+	Developer string
+	Team      string
+	Repo      string
+	SessionID string
+}
+
 type Team struct {
 	ID        string
 	Name      string
@@ -202,6 +212,26 @@ type Turn struct {
 	Repo                 string
 	Client               string
 	ClientVersion        string
+}
+
+type TurnHour struct {
+	Hour               int64
+	Provider           string
+	Model              string
+	Developer          string
+	Team               string
+	Repo               string
+	Turns              int64
+	InputTokens        int64
+	CacheReadTokens    int64
+	CacheWrite5mTokens int64
+	CacheWrite1hTokens int64
+	OutputTokens       int64
+	ReasoningTokens    int64
+	CostMicros         int64
+	UnpricedTurns      int64
+	IncompleteTurns    int64
+	ErrorTurns         int64
 }
 
 type TurnText struct {
