@@ -9,44 +9,60 @@ import (
 	"github.com/recondo/recondo/data"
 )
 
-// statsSQL sums whole hours from the rollups (turn_hours, session_hours; migration 0005) and the
-// partial hours at the range's edges from turns, then counts each group's distinct sessions
-// over both. It mirrors data/sqlite/stats.go (written by hand there because sqlc's SQLite
-// analyzer cannot resolve a UNION in a derived table; here for one shape of the query on both
-// engines). datatest's StatsEqualSumsOfTurns holds it to sums computed from the turns themselves.
-var statsSQL = `
+// statsSQL is, per grouping dimension, the query that sums whole hours from the rollups
+// (turn_hours, session_hours; migration 0005) and the partial hours at the range's edges from
+// turns, each side grouped first, then joins each group's distinct sessions over both. It
+// mirrors data/sqlite/stats.go (see there why it is not in sql/); the grouping column's name
+// comes only from statsColumns, never from a caller. datatest's StatsEqualSumsOfTurns holds it
+// to sums computed from the turns themselves.
+var statsSQL = func() map[string]string {
+	out := map[string]string{}
+	for dim, col := range statsColumns {
+		out[dim] = `
 SELECT s.group_key, s.bucket, SUM(s.turns)::bigint, c.sessions,
     SUM(s.input_tokens)::bigint, SUM(s.cache_read_tokens)::bigint, SUM(s.cache_write_5m_tokens)::bigint,
     SUM(s.cache_write_1h_tokens)::bigint, SUM(s.output_tokens)::bigint, SUM(s.reasoning_tokens)::bigint,
     SUM(s.cost_micros)::bigint, SUM(s.unpriced_turns)::bigint, SUM(s.incomplete_turns)::bigint,
     SUM(s.error_turns)::bigint
 FROM (
-    SELECT ` + pgGroupKey + ` AS group_key, ` + pgBucketOf("hour") + ` AS bucket,
-        turns, input_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens, output_tokens,
-        reasoning_tokens, cost_micros, unpriced_turns, incomplete_turns, error_turns
+    SELECT ` + col + ` AS group_key, ` + pgBucketOf("hour") + ` AS bucket,
+        SUM(turns) AS turns, SUM(input_tokens) AS input_tokens, SUM(cache_read_tokens) AS cache_read_tokens,
+        SUM(cache_write_5m_tokens) AS cache_write_5m_tokens, SUM(cache_write_1h_tokens) AS cache_write_1h_tokens,
+        SUM(output_tokens) AS output_tokens, SUM(reasoning_tokens) AS reasoning_tokens, SUM(cost_micros) AS cost_micros,
+        SUM(unpriced_turns) AS unpriced_turns, SUM(incomplete_turns) AS incomplete_turns, SUM(error_turns) AS error_turns
     FROM turn_hours WHERE ` + pgInHours + ` AND ` + pgStatsFilters + `
+    GROUP BY 1, 2
     UNION ALL
-    SELECT ` + pgGroupKey + `, ` + pgBucketOf("started_at") + `,
-        1, input_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens, output_tokens,
-        reasoning_tokens, COALESCE(cost_micros, 0), (cost_micros IS NULL)::int, (NOT complete)::int,
-        (error != '' OR status >= 400)::int
+    SELECT ` + col + `, ` + pgBucketOf("started_at") + `,
+        COUNT(*), SUM(input_tokens), SUM(cache_read_tokens), SUM(cache_write_5m_tokens), SUM(cache_write_1h_tokens),
+        SUM(output_tokens), SUM(reasoning_tokens), COALESCE(SUM(cost_micros), 0),
+        COUNT(*) FILTER (WHERE cost_micros IS NULL), COUNT(*) FILTER (WHERE NOT complete),
+        COUNT(*) FILTER (WHERE error != '' OR status >= 400)
     FROM turns WHERE ` + pgInEdges + ` AND ` + pgStatsFilters + `
+    GROUP BY 1, 2
 ) AS s
 JOIN (
-    SELECT group_key, bucket, COUNT(*)::bigint AS sessions FROM (
-        SELECT ` + pgGroupKey + ` AS group_key, ` + pgBucketOf("hour") + ` AS bucket, session_id
+    SELECT group_key, bucket, COUNT(DISTINCT session_id)::bigint AS sessions FROM (
+        SELECT ` + col + ` AS group_key, ` + pgBucketOf("hour") + ` AS bucket, session_id
         FROM session_hours WHERE ` + pgInHours + ` AND ` + pgStatsFilters + `
-        UNION
-        SELECT ` + pgGroupKey + `, ` + pgBucketOf("started_at") + `, session_id
+        UNION ALL
+        SELECT ` + col + `, ` + pgBucketOf("started_at") + `, session_id
         FROM turns WHERE ` + pgInEdges + ` AND ` + pgStatsFilters + `
     ) AS seen GROUP BY group_key, bucket
 ) AS c ON c.group_key = s.group_key AND c.bucket = s.bucket
 GROUP BY s.group_key, s.bucket, c.sessions
 ORDER BY 2, 1`
+	}
+	return out
+}()
+
+// statsColumns names the column of each grouping dimension ('' groups everything together).
+var statsColumns = map[string]string{
+	data.DimNone: "''::text", data.DimProvider: "provider", data.DimModel: "model",
+	data.DimDeveloper: "developer", data.DimTeam: "team", data.DimRepo: "repo",
+}
 
 const (
-	pgGroupKey = `(CASE @dim::text WHEN 'provider' THEN provider WHEN 'model' THEN model WHEN 'developer' THEN developer
-        WHEN 'team' THEN team WHEN 'repo' THEN repo ELSE '' END)::text`
 	pgInHours      = `hour >= @hour_from AND hour < @hour_to`
 	pgInEdges      = `((started_at >= @from AND started_at < @hour_from) OR (started_at >= @hour_to AND started_at < @to))`
 	pgStatsFilters = `(@provider::text IS NULL OR provider = @provider) AND (@model::text IS NULL OR model = @model)
@@ -62,8 +78,12 @@ func pgBucketOf(col string) string {
 
 func (s *Store) Stats(ctx context.Context, q data.StatsQuery) ([]data.StatsRow, error) {
 	hourFrom, hourTo := data.StatsHours(q.From, q.To)
-	rows, err := s.db.Query(ctx, statsSQL, pgx.NamedArgs{
-		"dim": q.GroupBy, "bucket_secs": bucketSeconds[q.Bucket], "from": q.From, "to": q.To,
+	query, ok := statsSQL[q.GroupBy]
+	if !ok {
+		return nil, data.Errorf(data.EINVALID, "unknown stats grouping %q", q.GroupBy)
+	}
+	rows, err := s.db.Query(ctx, query, pgx.NamedArgs{
+		"bucket_secs": bucketSeconds[q.Bucket], "from": q.From, "to": q.To,
 		"hour_from": hourFrom, "hour_to": hourTo,
 		"provider": optional(q.Provider), "model": optional(q.Model), "developer": optional(q.Developer),
 		"team": optional(q.Team), "repo": optional(q.Repo),
