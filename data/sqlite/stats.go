@@ -57,7 +57,8 @@ ORDER BY 2, 1`
 	return out
 }()
 
-// statsColumns names the column of each grouping dimension (” groups everything together).
+// statsColumns names the column of each grouping dimension (an empty string groups everything
+// together).
 var statsColumns = map[string]string{
 	data.DimNone: "''", data.DimProvider: "provider", data.DimModel: "model",
 	data.DimDeveloper: "developer", data.DimTeam: "team", data.DimRepo: "repo",
