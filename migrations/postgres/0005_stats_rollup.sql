@@ -80,3 +80,7 @@ FROM turns GROUP BY 1, 2, 3, 4, 5, 6;
 INSERT INTO session_hours
 SELECT DISTINCT date_bin(INTERVAL '1 hour', started_at, TIMESTAMPTZ '1970-01-01 00:00:00+00'), provider, model, developer, team, repo, session_id
 FROM turns;
+-- Plan the rollups from their real sizes at once, not from an empty table's estimate until
+-- autovacuum gets to them.
+ANALYZE turn_hours;
+ANALYZE session_hours;
