@@ -65,6 +65,7 @@ func Exercise(t *testing.T, h Harness) {
 	t.Run("QueryAnswersMatchGolden", func(t *testing.T) { checkQuery(ctx, t, store) })
 	t.Run("SessionTotalsProperty", func(t *testing.T) { checkTotalsProperty(ctx, t, store, w, 20261123) })
 	t.Run("StatsEqualSumsOfTurns", func(t *testing.T) { checkStatsProperty(ctx, t, store, w, 20261123) })
+	t.Run("StatsBefore1970", func(t *testing.T) { checkStatsBefore1970(ctx, t, store, w) })
 }
 
 func checkTotals(ctx context.Context, t *testing.T, store data.Store) {

@@ -62,11 +62,17 @@ func checkStatsProperty(ctx context.Context, t *testing.T, store data.Store, w w
 		}
 		to := from.Add(time.Duration(1+rng.IntN(80*60)) * time.Minute)
 		q := data.StatsQuery{From: from, To: to, GroupBy: dims[rng.IntN(len(dims))], Bucket: buckets[rng.IntN(len(buckets))]}
-		switch rng.IntN(4) {
+		switch rng.IntN(7) {
 		case 0:
 			q.Team = pick("red", "blue")
 		case 1:
 			q.Model = pick("m-a", "m-c")
+		case 2:
+			q.Provider = pick("anthropic", "openai")
+		case 3:
+			q.Developer = pick("ann", "cy")
+		case 4:
+			q.Repo = pick("r1", "r2")
 		}
 		got, err := store.Stats(ctx, q)
 		if err != nil {
@@ -75,6 +81,32 @@ func checkStatsProperty(ctx context.Context, t *testing.T, store data.Store, w w
 		want := statsOf(turns, q)
 		if !slices.EqualFunc(got, want, func(a, b data.StatsRow) bool { return a.Key == b.Key && a.Bucket.Equal(b.Bucket) && sameSums(a, b) }) {
 			t.Fatalf("query %d %+v:\n got %+v\nwant %+v", i, q, got, want)
+		}
+	}
+}
+
+// checkStatsBefore1970: hours and buckets are floored, not truncated toward zero, so a turn at
+// 23:30 on 31 December 1969 sits in the hour starting 23:00 and is counted once by a range over
+// that hour, the next one, or both.
+func checkStatsBefore1970(ctx context.Context, t *testing.T, store data.Store, w write.Writer) {
+	at := time.Date(1969, 12, 31, 23, 30, 0, 0, time.UTC)
+	tr := data.Turn{ID: "qt-1969", SessionID: "q-1969", StartedAt: at, Host: "api.anthropic.com", Method: "POST",
+		Path: "/v1/messages", Status: 200, Transport: data.TransportHTTPSSE, RequestSHA256: hash("qreq", 1969),
+		ResponseSHA256: hash("qresp", 1969), Complete: true, Parsed: true, Provider: "anthropic", Team: "red"}
+	if _, err := w.Write(ctx, write.Exchange{Session: data.Session{ID: "q-1969", Provider: "anthropic"}, Turn: tr}); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []struct{ from, to time.Time }{
+		{at.Add(-15 * time.Minute), at.Add(2 * time.Hour)},
+		{at.Add(-30 * time.Minute), at.Add(30 * time.Minute)},
+		{at.Add(-30 * time.Minute), at.Add(90 * time.Minute)},
+	} {
+		for _, bucket := range []string{data.BucketNone, data.BucketHour, data.BucketDay} {
+			got, err := store.Stats(ctx, data.StatsQuery{From: r.from, To: r.to, Bucket: bucket})
+			want := statsOf([]data.Turn{tr}, data.StatsQuery{From: r.from, To: r.to, Bucket: bucket})
+			if err != nil || len(got) != 1 || got[0].Turns != 1 || !got[0].Bucket.Equal(want[0].Bucket) {
+				t.Errorf("[%s, %s) bucket %q: %+v, %v; want one turn in bucket %s", r.from, r.to, bucket, got, err, want[0].Bucket)
+			}
 		}
 	}
 }
@@ -93,7 +125,7 @@ func statsOf(turns []data.Turn, q data.StatsQuery) []data.StatsRow {
 	rows := map[group]*data.StatsRow{}
 	sessions := map[group]map[string]bool{}
 	for _, tr := range turns {
-		if tr.StartedAt.Before(q.From) || !tr.StartedAt.Before(q.To) || (q.Team != "" && tr.Team != q.Team) || (q.Model != "" && tr.Model != q.Model) {
+		if tr.StartedAt.Before(q.From) || !tr.StartedAt.Before(q.To) || !matches(q, tr) {
 			continue
 		}
 		g := group{key: map[string]string{"": "", "provider": tr.Provider, "model": tr.Model, "developer": tr.Developer,
@@ -142,4 +174,15 @@ func statsOf(turns []data.Turn, q data.StatsQuery) []data.StatsRow {
 		return 0
 	})
 	return out
+}
+
+// matches applies the query's attribution filters (an empty one does not filter).
+func matches(q data.StatsQuery, tr data.Turn) bool {
+	for _, f := range [][2]string{{q.Provider, tr.Provider}, {q.Model, tr.Model}, {q.Developer, tr.Developer},
+		{q.Team, tr.Team}, {q.Repo, tr.Repo}} {
+		if f[0] != "" && f[0] != f[1] {
+			return false
+		}
+	}
+	return true
 }

@@ -7,6 +7,9 @@ import (
 	"fmt"
 	"sync"
 
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
 	"github.com/recondo/recondo/data/internal/sqlitedb"
 )
 
@@ -53,9 +56,15 @@ func (w *accessWriter) append(ctx context.Context, row sqlitedb.AppendAccessPara
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	// Once taken, the row is written whatever the caller's context says: an audit entry of a
-	// request that ended is still owed.
-	return <-req.result
+	// Once taken, the row is written whatever the caller's context says (an audit entry of a
+	// request that ended is still owed), but a caller that stops waiting is not held: its read
+	// fails, and the row may still land, which errs on the side of the audit log.
+	select {
+	case err := <-req.result:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 func (w *accessWriter) run() {
@@ -81,11 +90,13 @@ func (w *accessWriter) run() {
 	}
 }
 
-// commit writes a batch in one transaction. If the transaction fails, each row is retried on
-// its own, so one bad row (or one busy moment) does not fail the others' requests.
+// commit writes a batch in one transaction. If a row breaks a constraint, the rows are retried
+// one by one, so that row fails alone. Any other failure (the database busy past its timeout,
+// read-only, a full disk) is the batch's: every caller hears it at once, rather than after one
+// more timeout per row.
 func (w *accessWriter) commit(batch []accessWrite) {
 	err := w.insertAll(batch)
-	if err == nil || len(batch) == 1 {
+	if err == nil || len(batch) == 1 || !isConstraint(err) {
 		for _, b := range batch {
 			b.result <- err
 		}
@@ -111,6 +122,11 @@ func (w *accessWriter) insertAll(batch []accessWrite) error {
 		}
 	}
 	return tx.Commit()
+}
+
+func isConstraint(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CONSTRAINT
 }
 
 // close stops taking rows, after the batch being written (if any) is committed.

@@ -109,3 +109,32 @@ func TestAccessAfterClose(t *testing.T) {
 		t.Fatal("AppendAccess after Close hung")
 	}
 }
+
+// TestAccessCallerIsNotHeldByABusyDatabase: while another connection holds the write lock, a
+// caller whose context ends gets its context's error at once, not after the busy timeout; once
+// the lock is gone, rows are written again.
+func TestAccessCallerIsNotHeldByABusyDatabase(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	conn, err := s.DB().Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	short, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	err = s.AppendAccess(short, entry("while-locked"))
+	if err == nil || time.Since(start) > 5*time.Second {
+		t.Fatalf("AppendAccess under a held lock: %v after %v; want the context's error at its deadline", err, time.Since(start))
+	}
+	if _, err := conn.ExecContext(ctx, "ROLLBACK"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AppendAccess(ctx, entry("after")); err != nil {
+		t.Fatalf("after the lock was released: %v", err)
+	}
+}

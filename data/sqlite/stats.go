@@ -73,7 +73,9 @@ const (
 )
 
 func bucketOf(col string) string {
-	return `CASE WHEN :bucket > 0 THEN (` + col + ` / :bucket) * :bucket ELSE 0 END`
+	// Floored, not truncated toward zero: an instant before 1970 belongs to the bucket that starts
+	// before it, as in data.StatsHours.
+	return `CASE WHEN :bucket > 0 THEN ` + col + ` - ((` + col + ` % :bucket) + :bucket) % :bucket ELSE 0 END`
 }
 
 func (s *Store) Stats(ctx context.Context, q data.StatsQuery) ([]data.StatsRow, error) {

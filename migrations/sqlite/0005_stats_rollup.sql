@@ -5,7 +5,7 @@
 -- UPDATE or DELETE ever reaches them) the sums stay exact. Stats reads whole hours here and raw
 -- turns only at the partial hours at the edges of a range.
 CREATE TABLE turn_hours (
-    hour                  INTEGER NOT NULL, -- start of the UTC hour, microseconds
+    hour                  INTEGER NOT NULL, -- start of the UTC hour, microseconds (floored: before 1970 too)
     provider              TEXT NOT NULL,
     model                 TEXT NOT NULL,
     developer             TEXT NOT NULL,
@@ -42,7 +42,7 @@ BEGIN
     INSERT INTO turn_hours (hour, provider, model, developer, team, repo, turns, input_tokens,
         cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens, output_tokens, reasoning_tokens,
         cost_micros, unpriced_turns, incomplete_turns, error_turns)
-    VALUES ((NEW.started_at / 3600000000) * 3600000000, NEW.provider, NEW.model, NEW.developer, NEW.team, NEW.repo,
+    VALUES (NEW.started_at - ((NEW.started_at % 3600000000) + 3600000000) % 3600000000, NEW.provider, NEW.model, NEW.developer, NEW.team, NEW.repo,
         1, NEW.input_tokens, NEW.cache_read_tokens, NEW.cache_write_5m_tokens, NEW.cache_write_1h_tokens,
         NEW.output_tokens, NEW.reasoning_tokens, COALESCE(NEW.cost_micros, 0), NEW.cost_micros IS NULL,
         NEW.complete = 0, NEW.error != '' OR NEW.status >= 400)
@@ -59,16 +59,16 @@ BEGIN
         incomplete_turns = incomplete_turns + excluded.incomplete_turns,
         error_turns = error_turns + excluded.error_turns;
     INSERT OR IGNORE INTO session_hours (hour, provider, model, developer, team, repo, session_id)
-    VALUES ((NEW.started_at / 3600000000) * 3600000000, NEW.provider, NEW.model, NEW.developer, NEW.team, NEW.repo,
+    VALUES (NEW.started_at - ((NEW.started_at % 3600000000) + 3600000000) % 3600000000, NEW.provider, NEW.model, NEW.developer, NEW.team, NEW.repo,
         NEW.session_id);
 END;
 
 -- The turns captured before this migration.
 INSERT INTO turn_hours
-SELECT (started_at / 3600000000) * 3600000000, provider, model, developer, team, repo,
+SELECT started_at - ((started_at % 3600000000) + 3600000000) % 3600000000, provider, model, developer, team, repo,
     COUNT(*), SUM(input_tokens), SUM(cache_read_tokens), SUM(cache_write_5m_tokens), SUM(cache_write_1h_tokens),
     SUM(output_tokens), SUM(reasoning_tokens), TOTAL(cost_micros), SUM(cost_micros IS NULL), SUM(complete = 0),
     SUM(error != '' OR status >= 400)
 FROM turns GROUP BY 1, 2, 3, 4, 5, 6;
 INSERT INTO session_hours
-SELECT DISTINCT (started_at / 3600000000) * 3600000000, provider, model, developer, team, repo, session_id FROM turns;
+SELECT DISTINCT started_at - ((started_at % 3600000000) + 3600000000) % 3600000000, provider, model, developer, team, repo, session_id FROM turns;

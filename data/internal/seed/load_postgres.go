@@ -74,7 +74,7 @@ func (l *postgresLoader) load(ctx context.Context, batch []Item) error {
 // scans need the visibility map. Autovacuum would get there on its own; a benchmark should not
 // depend on when.
 func (l *postgresLoader) finish(ctx context.Context) error {
-	for _, t := range []string{"sessions", "turns", "tool_calls", "tool_results", "turn_texts", "anomaly_events"} {
+	for _, t := range []string{"sessions", "turns", "tool_calls", "tool_results", "turn_texts", "anomaly_events", "turn_hours", "session_hours"} {
 		if _, err := l.pool.Exec(ctx, "VACUUM (ANALYZE) "+t); err != nil {
 			return fmt.Errorf("seed: vacuum %s: %w", t, err)
 		}
