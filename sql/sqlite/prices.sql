@@ -30,7 +30,7 @@ ORDER BY 1, 2;
 -- and rounded on its own, so a session's total is exactly the sum of its turns' costs.
 SELECT session_id, provider,
     CAST(CASE WHEN model != '' THEN model ELSE request_model END AS TEXT) AS model,
-    CAST((started_at / 86400000000) * 86400000000 AS INTEGER) AS day,
+    CAST(started_at - ((started_at % 86400000000) + 86400000000) % 86400000000 AS INTEGER) AS day,
     CAST(input_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens > sqlc.arg(long_context_tokens) AS INTEGER) AS long_context,
     COUNT(*) AS turns,
     CAST(SUM(input_tokens) AS INTEGER) AS input_tokens,
@@ -50,10 +50,10 @@ SELECT
     CAST(CASE sqlc.arg(dim)
         WHEN 'provider' THEN provider WHEN 'model' THEN model WHEN 'developer' THEN developer
         WHEN 'team' THEN team WHEN 'repo' THEN repo ELSE '' END AS TEXT) AS group_key,
-    CAST(CASE WHEN sqlc.arg(bucket_us) > 0 THEN (started_at / sqlc.arg(bucket_us)) * sqlc.arg(bucket_us) ELSE 0 END AS INTEGER) AS bucket,
+    CAST(CASE WHEN sqlc.arg(bucket_us) > 0 THEN started_at - ((started_at % sqlc.arg(bucket_us)) + sqlc.arg(bucket_us)) % sqlc.arg(bucket_us) ELSE 0 END AS INTEGER) AS bucket,
     provider,
     CAST(CASE WHEN model != '' THEN model ELSE request_model END AS TEXT) AS price_model,
-    CAST((started_at / 86400000000) * 86400000000 AS INTEGER) AS day,
+    CAST(started_at - ((started_at % 86400000000) + 86400000000) % 86400000000 AS INTEGER) AS day,
     CAST(input_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens > sqlc.arg(long_context_tokens) AS INTEGER) AS long_context,
     COUNT(*) AS turns,
     CAST(SUM(input_tokens) AS INTEGER) AS input_tokens,

@@ -158,10 +158,10 @@ SELECT
     CAST(CASE ?1
         WHEN 'provider' THEN provider WHEN 'model' THEN model WHEN 'developer' THEN developer
         WHEN 'team' THEN team WHEN 'repo' THEN repo ELSE '' END AS TEXT) AS group_key,
-    CAST(CASE WHEN ?2 > 0 THEN (started_at / ?2) * ?2 ELSE 0 END AS INTEGER) AS bucket,
+    CAST(CASE WHEN ?2 > 0 THEN started_at - ((started_at % ?2) + ?2) % ?2 ELSE 0 END AS INTEGER) AS bucket,
     provider,
     CAST(CASE WHEN model != '' THEN model ELSE request_model END AS TEXT) AS price_model,
-    CAST((started_at / 86400000000) * 86400000000 AS INTEGER) AS day,
+    CAST(started_at - ((started_at % 86400000000) + 86400000000) % 86400000000 AS INTEGER) AS day,
     CAST(input_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens > ?3 AS INTEGER) AS long_context,
     COUNT(*) AS turns,
     CAST(SUM(input_tokens) AS INTEGER) AS input_tokens,
@@ -260,7 +260,7 @@ func (q *Queries) UnpricedUsageForStats(ctx context.Context, arg UnpricedUsageFo
 const unpricedUsageOfSessions = `-- name: UnpricedUsageOfSessions :many
 SELECT session_id, provider,
     CAST(CASE WHEN model != '' THEN model ELSE request_model END AS TEXT) AS model,
-    CAST((started_at / 86400000000) * 86400000000 AS INTEGER) AS day,
+    CAST(started_at - ((started_at % 86400000000) + 86400000000) % 86400000000 AS INTEGER) AS day,
     CAST(input_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens > ?1 AS INTEGER) AS long_context,
     COUNT(*) AS turns,
     CAST(SUM(input_tokens) AS INTEGER) AS input_tokens,
