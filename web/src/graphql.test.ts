@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { query, QueryError } from './graphql';
+import { asQueryError, query, QueryError } from './graphql';
 
 // A fetch that answers with a fixed status and body and records what it was sent.
 function fakeFetch(status: number, body: string) {
@@ -46,5 +46,13 @@ describe('query', () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof fetch;
     await expect(query('{ x }', {}, fail, 'k')).rejects.toMatchObject({ code: 'UNREACHABLE' });
+  });
+});
+
+describe('asQueryError', () => {
+  it('keeps a QueryError and wraps anything else', () => {
+    const q = new QueryError('no', 'NOT_FOUND', 200);
+    expect(asQueryError(q)).toBe(q);
+    expect(asQueryError(new TypeError('boom'))).toMatchObject({ code: 'ERROR', message: 'TypeError: boom' });
   });
 });

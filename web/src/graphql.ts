@@ -18,6 +18,11 @@ export class QueryError extends Error {
   }
 }
 
+/** Any failure of a read as a QueryError, so every view shows it the same way. */
+export function asQueryError(err: unknown): QueryError {
+  return err instanceof QueryError ? err : new QueryError(String(err), 'ERROR', 0);
+}
+
 export function apiKey(): string {
   return sessionStorage.getItem(KEY_STORAGE) ?? '';
 }

@@ -1,7 +1,7 @@
 // A list read page by page: the first page loads with the view, "Load more" appends the next one
 // (Relay cursors), and new variables start over.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { query, QueryError } from './graphql';
+import { asQueryError, query, type QueryError } from './graphql';
 import type { PageInfo } from './types';
 
 export interface Paged<T> {
@@ -46,7 +46,7 @@ export function usePaged<R, T>(
         })
         .catch((err: unknown) => {
           if (mine !== generation.current) return;
-          const error = err instanceof QueryError ? err : new QueryError(String(err), 'ERROR', 0);
+          const error = asQueryError(err);
           setState((s) => ({ ...s, error, loading: false }));
         });
     },

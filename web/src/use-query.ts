@@ -1,7 +1,7 @@
 // One hook for every read: runs a query when its text or variables change, drops answers that
 // arrive after the view moved on, and exposes reload for the key prompt.
 import { useCallback, useEffect, useState } from 'react';
-import { query, QueryError } from './graphql';
+import { asQueryError, query, type QueryError } from './graphql';
 
 export interface QueryState<T> {
   data: T | undefined;
@@ -27,7 +27,7 @@ export function useQuery<T>(text: string, variables: Record<string, unknown>, sk
       .then((data) => current && setState({ vars, data, loading: false }))
       .catch((err: unknown) => {
         if (!current) return;
-        const error = err instanceof QueryError ? err : new QueryError(String(err), 'ERROR', 0);
+        const error = asQueryError(err);
         setState({ error, loading: false });
       });
     return () => {

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { Empty, Failure, Loading } from '../components/status';
 import { ToolCalls, TurnTexts } from '../components/turn-detail';
-import { query, QueryError } from '../graphql';
+import { asQueryError, query, QueryError } from '../graphql';
 import { between, count, instant, money, moneyAtLeast, shortHash } from '../format';
 import { MORE_TURNS, SESSION, VERIFY } from '../queries';
 import { href } from '../router';
@@ -44,7 +44,7 @@ export function SessionPage({ id }: { id: string }) {
           loading: false,
         })),
       )
-      .catch((error: QueryError) => setMore((m) => ({ ...m, error, loading: false })));
+      .catch((err: unknown) => setMore((m) => ({ ...m, error: asQueryError(err), loading: false })));
   };
 
   return (
@@ -122,7 +122,7 @@ function VerifyBox({ id }: { id: string }) {
     setState({ running: true });
     query<{ verify: VerifyReport }>(VERIFY, { id })
       .then((a) => setState({ report: a.verify, running: false }))
-      .catch((error: QueryError) => setState({ error, running: false }));
+      .catch((err: unknown) => setState({ error: asQueryError(err), running: false }));
   };
   const r = state.report;
   return (
